@@ -1,0 +1,49 @@
+package org.zhengtong;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintStream;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+import org.zhengtong.audit.AuditChainVerifier;
+import org.zhengtong.audit.ChainVerification;
+import org.zhengtong.shared.db.DatabaseSettings;
+import org.zhengtong.shared.db.PlatformDatabase;
+
+/**
+ * Commands an operator runs beside the platform ({@code ./zt audit verify}). They open the same database the
+ * platform uses (attaching to the embedded PostgreSQL if the platform is running, starting it if not) without
+ * booting the web application, so they answer in seconds.
+ */
+final class OperatorCommands {
+
+    private OperatorCommands() {}
+
+    static int run(List<String> args) {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        PrintStream out = System.out;
+        if (args.equals(List.of("audit", "verify"))) {
+            return verifyAudit(out);
+        }
+        System.err.println("Unknown command: " + String.join(" ", args) + " (see ./zt help)");
+        return 64;
+    }
+
+    private static int verifyAudit(PrintStream out) {
+        DatabaseSettings settings = DatabaseSettings.fromSystem();
+        try (PlatformDatabase db = PlatformDatabase.open(settings, 2)) {
+            ChainVerification result = new AuditChainVerifier(db.dataSource()).verify();
+            if (result.intact()) {
+                out.println("审计链完整 / Audit chain intact: " + result.checked() + " records checked (" + db.jdbcUrl() + ")");
+                return 0;
+            }
+            out.println("审计链已损坏 / Audit chain BROKEN at record #" + result.brokenAt() + ": " + result.problem()
+                    + " — " + result.detail());
+            out.println(result.checked() + " records before it are intact.");
+            return 1;
+        } catch (RuntimeException e) {
+            System.err.println("Cannot verify the audit chain: " + e.getMessage());
+            return 2;
+        }
+    }
+}

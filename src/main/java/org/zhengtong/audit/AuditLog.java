@@ -1,0 +1,32 @@
+package org.zhengtong.audit;
+
+import org.zhengtong.shared.Actor;
+
+/**
+ * The platform's audit log (审计日志). Modules call it for every state change they make and every read of
+ * personal data they serve; it records who acted, for which org unit, when, what, from where and with what
+ * outcome.
+ *
+ * <p>{@link #record} joins the caller's transaction, so a change and its record commit or roll back together:
+ * nothing changes unrecorded. {@link #recordFailure} commits on its own, because a refused or failed attempt
+ * must stay on record although the work it tried was rolled back; call it outside the failed transaction.
+ */
+public interface AuditLog {
+
+    void record(Actor actor, String action, String target, Outcome outcome, String detail);
+
+    default void record(String action, String target, String detail) {
+        record(Actor.current(), action, target, Outcome.SUCCESS, detail);
+    }
+
+    void recordFailure(Actor actor, String action, String target, Outcome outcome, String detail);
+
+    /** How an audited attempt ended. */
+    enum Outcome {
+        SUCCESS,
+        /** The attempt was made and failed (bad input, a wrong password). */
+        FAILURE,
+        /** The party lacked the privilege. */
+        DENIED
+    }
+}

@@ -1,0 +1,106 @@
+package org.zhengtong.directory.security;
+
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.zhengtong.shared.Problems;
+
+/**
+ * How people and department systems are let in.
+ *
+ * <ol>
+ *   <li>The OAuth2 authorization server ({@code /oauth2/token} and friends): department systems exchange their
+ *       client id and secret for a short-lived signed access token (client credentials).</li>
+ *   <li>The API ({@code /api/**}) and machine endpoints ({@code /actuator/**}) accept only such bearer tokens and
+ *       answer every refusal with problem+json.</li>
+ *   <li>Pages use form sign-in with a session that times out, CSRF protection, and the account lockout.</li>
+ * </ol>
+ *
+ * In every chain a request must be signed in; which privilege a handler needs is declared on the handler and
+ * enforced by method security, and {@link PrivilegeGuard} refuses any handler that declares none.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder().build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http, ApiClientRegistry clients, Problems problems) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, as -> as.registeredClientRepository(clients).authorizationService(new UnstoredAuthorizations()))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .csrf(c -> c.ignoringRequestMatchers(server.getEndpointsMatcher()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) ->
+                        problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ClientAuthorities clientAuthorities, Problems problems, AccessDenials denials)
+            throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAuthority("METRICS_VIEW")
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(clientAuthorities))
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated"))
+                        .accessDeniedHandler(denials::api))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated"))
+                        .accessDeniedHandler(denials::api))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AccessDenials denials) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").hasAuthority("API_DOCS_VIEW")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e.accessDeniedHandler(denials::page))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

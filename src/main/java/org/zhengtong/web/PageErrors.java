@@ -1,0 +1,34 @@
+package org.zhengtong.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.zhengtong.shared.PlatformException;
+import org.zhengtong.shared.Problems;
+
+/** A failure the platform explains, met on a page: the same message as the API gives, on the error page. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrors {
+
+    private final Problems problems;
+
+    PageErrors(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(PlatformException.class)
+    ModelAndView platform(PlatformException e, HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(e.status().value());
+        ModelAndView view = new ModelAndView("error");
+        view.addObject("status", e.status().value());
+        view.addObject("code", e.code());
+        view.addObject("message", problems.message(e.messageKey(), e.args(), problems.locale(request)));
+        return view;
+    }
+}
