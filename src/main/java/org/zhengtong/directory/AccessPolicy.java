@@ -41,8 +41,8 @@ public record AccessPolicy(
         }
     }
 
-    /** A privilege and the page the workbench links to for it. */
-    public record PrivilegeDefinition(@Nullable String page) {}
+    /** A privilege and the page the workbench links to for it; {@code apiOnly} ones are for programs. */
+    public record PrivilegeDefinition(@Nullable String page, boolean apiOnly) {}
 
     /** A role: its privileges, whether it is one of the three officers, and the scope it manages. */
     public record RoleDefinition(List<String> privileges, boolean threeOfficers, @Nullable String scope) {

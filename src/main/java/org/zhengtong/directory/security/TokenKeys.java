@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.zhengtong.directory.internal.DirectoryStore;
+import org.zhengtong.audit.AuditLog;
 import org.zhengtong.shared.Actor;
 
 /**
@@ -65,15 +66,21 @@ class TokenKeys {
         return NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
     }
 
-    /** Tells the token's holder which org unit it acts for, so audit records can say so. */
+    /**
+     * Tells the token's holder which org unit it acts for, so audit records can say so, and records the issue
+     * of every token.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> orgUnitClaim(DirectoryStore store) {
+    OAuth2TokenCustomizer<JwtEncodingContext> orgUnitClaim(DirectoryStore store, AuditLog audit) {
         return context -> store.apiClient(context.getRegisteredClient().getClientId())
                 .ifPresent(c -> {
                     if (c.orgUnitCode() != null) {
                         context.getClaims().claim(Actor.ORG_UNIT_CLAIM, c.orgUnitCode());
                     }
                     context.getClaims().claim("privileges", c.privileges());
+                    Actor current = Actor.current();
+                    audit.recordFailure(new Actor(c.clientId(), c.orgUnitCode(), current.address()), "directory.client.token",
+                            "client:" + c.clientId(), AuditLog.Outcome.SUCCESS, "access token issued");
                 });
     }
 }
