@@ -74,6 +74,15 @@ public class Problems {
         }
     }
 
+    /** The messages of an invalid input grouped by field, for showing beside each form field. */
+    public Map<String, List<String>> byField(InvalidInput invalid, Locale locale) {
+        Map<String, List<String>> result = new java.util.LinkedHashMap<>();
+        for (FieldProblem p : invalid.problems()) {
+            result.computeIfAbsent(p.field(), f -> new java.util.ArrayList<>()).add(message(p, locale));
+        }
+        return result;
+    }
+
     public Locale locale(HttpServletRequest request) {
         return locales.resolveLocale(request);
     }

@@ -17,6 +17,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
+import org.zhengtong.audit.AuditLog;
+import org.zhengtong.shared.Actor;
 import org.zhengtong.shared.Problems;
 
 /**
@@ -50,16 +53,42 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http, ApiClientRegistry clients, Problems problems) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, ApiClientRegistry clients, Problems problems, AuditLog audit)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        OAuth2ErrorAuthenticationFailureHandler oauthError = new OAuth2ErrorAuthenticationFailureHandler();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, as -> as.registeredClientRepository(clients).authorizationService(new UnstoredAuthorizations()))
+                .with(server, as -> as.registeredClientRepository(clients)
+                        .authorizationService(new UnstoredAuthorizations())
+                        .clientAuthentication(c -> c.errorResponseHandler((req, res, ex) -> {
+                            String client = req.getUserPrincipal() != null ? req.getUserPrincipal().getName() : clientIdOf(req);
+                            audit.recordFailure(Actor.current().withUsername(client), "directory.client.token",
+                                    "client:" + client, AuditLog.Outcome.FAILURE, String.valueOf(ex.getMessage()));
+                            oauthError.onAuthenticationFailure(req, res, ex);
+                        })))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .csrf(c -> c.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) ->
                         problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated")));
         return http.build();
+    }
+
+    /** The client id of a token request, from Basic authentication or the form, for the audit record of a failure. */
+    static String clientIdOf(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return java.net.URLDecoder.decode(colon < 0 ? decoded : decoded.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "unreadable";
+            }
+        }
+        String form = request.getParameter("client_id");
+        return form == null ? "unknown" : form;
     }
 
     @Bean
