@@ -172,6 +172,39 @@ public class DirectoryManagement {
         return store.person(username).orElseThrow();
     }
 
+    /**
+     * Appoints the first security administrator or auditor of a new platform (任命三员). Only while the post is
+     * vacant, only to someone else who holds none of the three officer roles; the appointee gets a temporary
+     * password, returned to be handed over once. From then on roles are the security administrator's to grant.
+     */
+    @Transactional
+    public String appointOfficer(String username, String role) {
+        if (!role.equals("SECURITY_ADMIN") && !role.equals("AUDITOR")) {
+            throw InvalidInput.of("role", "directory.field.role.unknown", role);
+        }
+        if (store.countPeopleWithRole(role) > 0) {
+            throw DirectoryProblem.postFilled(role);
+        }
+        Person p = store.person(username).orElseThrow(() -> DirectoryProblem.personNotFound(username));
+        if (p.username().equalsIgnoreCase(currentUsername())) {
+            throw DirectoryProblem.ownRoles();
+        }
+        Set<String> roles = new LinkedHashSet<>(p.roles());
+        roles.add(role);
+        List<String> officers = policy.threeOfficerRolesIn(roles);
+        if (officers.size() > 1) {
+            throw DirectoryProblem.threeOfficers(officers);
+        }
+        store.setRoles(p.username(), roles);
+        audit.record("directory.person.appoint", "person:" + p.username(), role);
+        return issueTemporaryPassword(p.username());
+    }
+
+    /** Whether a three-officer post still has no holder. */
+    public boolean isVacant(String role) {
+        return store.countPeopleWithRole(role) == 0;
+    }
+
     /** Issues a one-time password the person must change at their next sign-in; returns it to show once. */
     @Transactional
     public String issueTemporaryPassword(String username) {

@@ -27,6 +27,10 @@ public final class DirectoryProblem extends PlatformException {
         return new DirectoryProblem("three-officers", HttpStatus.CONFLICT, String.join(", ", roles));
     }
 
+    public static DirectoryProblem postFilled(String role) {
+        return new DirectoryProblem("post-filled", HttpStatus.CONFLICT, role);
+    }
+
     public static DirectoryProblem ownRoles() {
         return new DirectoryProblem("own-roles", HttpStatus.FORBIDDEN);
     }
