@@ -27,6 +27,10 @@ public final class DirectoryProblem extends PlatformException {
         return new DirectoryProblem("three-officers", HttpStatus.CONFLICT, String.join(", ", roles));
     }
 
+    public static DirectoryProblem importNotFound(long id) {
+        return new DirectoryProblem("import-not-found", HttpStatus.NOT_FOUND, String.valueOf(id));
+    }
+
     public static DirectoryProblem postFilled(String role) {
         return new DirectoryProblem("post-filled", HttpStatus.CONFLICT, role);
     }
