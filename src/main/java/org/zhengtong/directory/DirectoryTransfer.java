@@ -109,7 +109,7 @@ public class DirectoryTransfer {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ImportBatch importFile(Kind kind, String fileName, InputStream in) {
         XlsxReadResult read = XlsxReader.read(fileName, in, kind == Kind.ORG_UNITS ? ORG_UNITS : PEOPLE);
-        if (read.isAcceptable()) {
+        if (read.problems().stream().noneMatch(XlsxProblem::isFileLevel)) {
             if (kind == Kind.ORG_UNITS) {
                 checkOrgUnits(read);
             } else {
@@ -158,7 +158,7 @@ public class DirectoryTransfer {
             boolean exists = store.orgUnit(unit.code()).isPresent();
             for (FieldProblem p : rules.checkOrgUnit(unit, !exists, c -> false,
                     c -> codesInFile.contains(c) || store.orgUnit(c).isPresent())) {
-                read.addProblem(row, p.field(), p.messageKey(), p.args());
+                addUnlessReported(read, ORG_UNITS, row, p);
             }
             if (unit.creditCode() != null) {
                 String previous = creditInFile.putIfAbsent(unit.creditCode(), unit.code());
@@ -175,6 +175,15 @@ public class DirectoryTransfer {
                     read.addProblem(row, "parentCode", "directory.field.parent.cycle", String.valueOf(row.get("parentCode")));
                 }
             }
+        }
+    }
+
+    /** The reader already reports blank and over-long cells; the rules would report them a second time. */
+    private static void addUnlessReported(XlsxReadResult read, XlsxTable table, XlsxRow row, FieldProblem p) {
+        String header = table.column(p.field()).map(XlsxColumn::headerZh).orElse(null);
+        boolean reported = read.problems().stream().anyMatch(q -> q.row() == row.rowNumber() && java.util.Objects.equals(q.field(), header));
+        if (!reported) {
+            read.addProblem(row, p.field(), p.messageKey(), p.args());
         }
     }
 
@@ -254,7 +263,7 @@ public class DirectoryTransfer {
             }
             boolean exists = store.usernameTaken(p.username());
             for (FieldProblem problem : rules.checkPerson(p, !exists, u -> false, c -> store.orgUnit(c).isPresent())) {
-                read.addProblem(row, problem.field(), problem.messageKey(), problem.args());
+                addUnlessReported(read, PEOPLE, row, problem);
             }
             if (managed != null && p.orgUnitCode() != null && !managed.contains(p.orgUnitCode())) {
                 read.addProblem(row, "orgUnitCode", "problem.directory.out-of-scope", p.orgUnitCode());
