@@ -33,8 +33,8 @@ class CodeCheckController {
         if (t == null) {
             t = CodeCheck.Type.ID_NUMBER;
         }
-        model.addAttribute("types", CodeCheck.Type.values());
-        model.addAttribute("type", t);
+        model.addAttribute("types", java.util.Arrays.stream(CodeCheck.Type.values()).map(CodeCheck.Type::slug).toList());
+        model.addAttribute("type", t.slug());
         model.addAttribute("value", value);
         if (value != null && !value.isBlank()) {
             model.addAttribute("result", check.check(t, value, problems.locale(request)));

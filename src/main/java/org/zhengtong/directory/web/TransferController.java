@@ -62,6 +62,7 @@ class TransferController {
     @GetMapping("/directory/imports/{id}/problems")
     @PreAuthorize("hasAuthority('DIRECTORY_IMPORT')")
     void problemReport(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        transfer.batch(id);
         download(response, "导入问题-" + id + ".xlsx");
         transfer.problemReport(id, problems.locale(request), response.getOutputStream());
     }
