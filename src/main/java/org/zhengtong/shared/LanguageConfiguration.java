@@ -11,8 +11,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Chinese first, English second (中文优先). A person's choice from the language switch ({@code ?lang=en}) is
- * kept in a cookie; without one, an API client's {@code Accept-Language} decides; without that, Chinese.
+ * Chinese first, English second (中文优先). Pages are in Chinese until a person picks English with the
+ * language switch ({@code ?lang=en}), a choice kept in a cookie. The API follows the caller's
+ * {@code Accept-Language}, defaulting to Chinese too.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration implements WebMvcConfigurer {
@@ -24,7 +25,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("zt-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
-            if (request.getHeader("Accept-Language") == null) {
+            if (request.getHeader("Accept-Language") == null || !request.getRequestURI().startsWith("/api/")) {
                 return CHINESE;
             }
             return request.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : CHINESE;
