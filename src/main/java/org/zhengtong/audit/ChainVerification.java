@@ -1,5 +1,6 @@
 package org.zhengtong.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ChainVerification(long checked, @Nullable Long brokenAt, @Nullable Problem problem, @Nullable String detail) {
 
+    @JsonProperty("intact")
     public boolean intact() {
         return brokenAt == null;
     }
