@@ -78,7 +78,7 @@ class BrowserTests {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Data officer").contains("Check codes");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 
-        browser.findElement(By.linkText("Check codes")).click();
+        browser.findElement(By.partialLinkText("Check codes")).click();
         WebElement value = browser.findElement(By.id("value"));
         value.sendKeys("11010519491231002X", Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "1949-12-31"));
