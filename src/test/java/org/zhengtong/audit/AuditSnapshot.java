@@ -8,7 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A copy of the audit log taken before a test tampers with it, to put the log back exactly as it was
  * afterwards: every integration test shares one database, and the ones after expect an intact chain.
  */
-final class AuditSnapshot implements AutoCloseable {
+public final class AuditSnapshot implements AutoCloseable {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -18,7 +18,7 @@ final class AuditSnapshot implements AutoCloseable {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    static AuditSnapshot take(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public static AuditSnapshot take(JdbcClient jdbc, PlatformTransactionManager transactions) {
         AuditSnapshot snapshot = new AuditSnapshot(jdbc, transactions);
         snapshot.tx.executeWithoutResult(s -> {
             snapshot.lock();
