@@ -53,8 +53,10 @@ class FirstStart implements ApplicationRunner {
         }
         var problems = passwords.check("password", ADMIN, password);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("The administrator password does not meet the password policy: at least "
-                    + Passwords.MIN_LENGTH + " characters from three of upper case, lower case, digits and symbols, not containing 'admin'.");
+            throw new FirstStartRefused("首次启动：平台管理员密码不符合口令策略。 First start: the platform administrator's password "
+                    + "does not meet the password policy.", "Choose a password of at least " + Passwords.MIN_LENGTH
+                    + " characters from three of upper case, lower case, digits and symbols, not containing 'admin', "
+                    + "and give it as ZT_ADMIN_PASSWORD. 至少 10 位，含大写字母、小写字母、数字、符号中的三类，不含 admin。");
         }
         directory.createPerson(new NewPerson(ADMIN, "平台管理员", null, null, null, null));
         store.setRoles(ADMIN, Set.of("PLATFORM_ADMIN"));
@@ -65,8 +67,9 @@ class FirstStart implements ApplicationRunner {
     private static String askOperator() {
         Console console = System.console();
         if (console == null) {
-            throw new IllegalStateException("First start: set the platform administrator's password with ZT_ADMIN_PASSWORD "
-                    + "(or start with --demo for the demo city). 首次启动：请用环境变量 ZT_ADMIN_PASSWORD 设置平台管理员密码。");
+            throw new FirstStartRefused("首次启动：需要设置平台管理员 admin 的密码。 First start: the platform administrator "
+                    + "'admin' needs a password.", "Give it as ZT_ADMIN_PASSWORD (or run at a console to be asked), or start "
+                    + "with --demo for the demo city. 请用环境变量 ZT_ADMIN_PASSWORD 设置，或在终端中启动按提示输入。");
         }
         while (true) {
             char[] first = console.readPassword("首次启动 First start — 设置平台管理员 admin 的密码 / set the password of 'admin': ");
