@@ -35,10 +35,6 @@ class NotFound {
             return null;
         }
         response.setStatus(HttpStatus.NOT_FOUND.value());
-        ModelAndView view = new ModelAndView("error");
-        view.addObject("status", 404);
-        view.addObject("code", "http.404");
-        view.addObject("message", problems.message("problem.http.404", new Object[0], problems.locale(request)));
-        return view;
+        return ErrorPage.of(404, "http.404", problems.message("problem.http.404", new Object[0], problems.locale(request)));
     }
 }

@@ -25,10 +25,6 @@ class PageErrors {
     @ExceptionHandler(PlatformException.class)
     ModelAndView platform(PlatformException e, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(e.status().value());
-        ModelAndView view = new ModelAndView("error");
-        view.addObject("status", e.status().value());
-        view.addObject("code", e.code());
-        view.addObject("message", problems.message(e.messageKey(), e.args(), problems.locale(request)));
-        return view;
+        return ErrorPage.of(e.status().value(), e.code(), problems.message(e.messageKey(), e.args(), problems.locale(request)));
     }
 }

@@ -40,11 +40,8 @@ class PlatformErrorController implements ErrorController {
             return null;
         }
         response.setStatus(status.value());
-        ModelAndView view = new ModelAndView("error");
-        view.addObject("status", status.value());
-        view.addObject("code", "http." + status.value());
-        view.addObject("message", problems.message("problem.http." + status.value(), new Object[0], problems.locale(request)));
-        return view;
+        return ErrorPage.of(status.value(), code(status),
+                problems.message("problem." + code(status), new Object[0], problems.locale(request)));
     }
 
     @PublicPage
