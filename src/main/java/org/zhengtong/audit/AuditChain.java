@@ -9,8 +9,9 @@ import org.zhengtong.shared.Sm3;
  * How records are chained: each record's hash is the SM3 digest of its own fields together with the hash
  * of the record before it, so changing, removing or reordering any record breaks every hash after it.
  *
- * <p>Each field is written with its length in front, so no choice of field contents can make two different
- * records produce the same input to the digest.
+ * <p>Each field is written with its length in front, and a missing field as {@code ~}, so no choice of field
+ * contents can make two different records produce the same input to the digest (not even a missing org unit and
+ * an empty one).
  */
 public final class AuditChain {
 
@@ -34,8 +35,11 @@ public final class AuditChain {
         for (String field : new String[] {
             Long.toString(seq), at.toString(), actor, orgUnit, action, target, detail, address, outcome.name(), previousHash
         }) {
-            String value = field == null ? "" : field;
-            s.append(value.length()).append(':').append(value).append(';');
+            if (field == null) {
+                s.append("~;");
+            } else {
+                s.append(field.length()).append(':').append(field).append(';');
+            }
         }
         return Sm3.hex(s.toString());
     }

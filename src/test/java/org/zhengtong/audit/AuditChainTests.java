@@ -42,6 +42,13 @@ class AuditChainTests {
     }
 
     @Test
+    void aMissingFieldAndAnEmptyOneHashDifferently() {
+        String missing = AuditChain.hash(7, AT, "zhang.san", null, "directory.login", "person:zhang.san", "", null, Outcome.SUCCESS, AuditChain.GENESIS);
+        String empty = AuditChain.hash(7, AT, "zhang.san", "", "directory.login", "person:zhang.san", "", "", Outcome.SUCCESS, AuditChain.GENESIS);
+        assertThat(missing).isNotEqualTo(empty);
+    }
+
+    @Test
     void changingAnySingleFieldChangesTheHash() {
         Map<String, UnaryOperator<AuditRecord>> changes = Map.of(
                 "seq", r -> hashed(8, r.at(), r.actor(), r.orgUnit(), r.action(), r.target(), r.detail(), r.address(), r.outcome(), r.previousHash()),
