@@ -105,6 +105,22 @@ public class DirectoryManagement {
         audit.record("directory.org-unit.delete", "org-unit:" + code, "");
     }
 
+    /**
+     * The department a person works for: the org unit they belong to, or, for someone in a division, the nearest
+     * unit above it that is not a division. Other modules use it to know which department acts.
+     */
+    public Optional<OrgUnit> departmentOf(String username) {
+        return store.person(username).map(Person::orgUnitCode).flatMap(store::orgUnit).map(this::autonomousAncestor);
+    }
+
+    private OrgUnit autonomousAncestor(OrgUnit unit) {
+        OrgUnit current = unit;
+        while (!current.kind().isAutonomous() && current.parentCode() != null) {
+            current = orgUnit(current.parentCode());
+        }
+        return current;
+    }
+
     // people
 
     /** People of an org unit (and its divisions) or of the whole city, without their contact details. */
@@ -323,11 +339,7 @@ public class DirectoryManagement {
         if (home == null) {
             return Set.of();
         }
-        OrgUnit unit = orgUnit(home);
-        while (!unit.kind().isAutonomous() && unit.parentCode() != null) {
-            unit = orgUnit(unit.parentCode());
-        }
-        return store.subtree(unit.code());
+        return store.subtree(autonomousAncestor(orgUnit(home)).code());
     }
 
     private void checkScope(@Nullable String orgUnitCode) {

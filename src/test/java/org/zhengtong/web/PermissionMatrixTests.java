@@ -31,7 +31,12 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.zhengtong.Logins;
 import org.zhengtong.PlatformTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.zhengtong.catalog.CatalogLifecycleTests;
+import org.zhengtong.catalog.CatalogManagement;
+import org.zhengtong.catalog.Vocabulary;
 import org.zhengtong.directory.AccessPolicy;
+import org.zhengtong.directory.security.PersonAccounts;
 import org.zhengtong.directory.DirectoryManagement;
 import org.zhengtong.directory.NewOrgUnit;
 import org.zhengtong.directory.NewPerson;
@@ -52,12 +57,17 @@ class PermissionMatrixTests {
     static final Map<String, String> HOLDERS = Map.of(
             "PLATFORM_ADMIN", "admin", "SECURITY_ADMIN", "security", "AUDITOR", "auditor",
             "DEPARTMENT_ADMIN", "gaj.admin", "DATA_OFFICER", "gaj.officer", "WINDOW_CLERK", "zwfwj.clerk1",
-            "APPROVER", "gaj.approver", "LEADER", "gaj.head");
+            "APPROVER", "gaj.approver", "LEADER", "gaj.head", "DATA_ADMIN", "dataadmin");
 
     @Autowired MockMvc mvc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired AccessPolicy policy;
     @Autowired DirectoryManagement directory;
+    @Autowired CatalogManagement catalog;
+    @Autowired PersonAccounts accounts;
+
+    /** A catalog entry of the data officer's department, made for this test, that the catalog endpoints act on. */
+    String resourceCode = "";
 
     record Endpoint(HttpMethod method, String path, String privilege) {
         boolean isApi() {
@@ -80,6 +90,9 @@ class PermissionMatrixTests {
                         role.getValue().privileges(), "Matrix@Secret2026");
             }
         });
+        actAs("gaj.officer");
+        resourceCode = catalog.draft(CatalogLifecycleTests.sample("矩阵测试资源", Vocabulary.ShareType.UNCONDITIONAL)).code();
+        SecurityContextHolder.clearContext();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = e.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("org.zhengtong")) {
@@ -181,14 +194,23 @@ class PermissionMatrixTests {
     }
 
     /** Fills a path's variables with values that name real things made for this test. */
-    static String concrete(String pattern) {
-        return pattern.replace("{code}", "matrixou")
+    String concrete(String pattern) {
+        return pattern.replace("{classification}", resourceCode.substring(0, 9))
+                .replace("{sequence}", resourceCode.substring(10))
+                .replace("{code}", "matrixou")
                 .replace("{username}", "matrix.target")
                 .replace("{clientId}", "matrix-system")
                 .replace("{id}", "1")
                 .replace("{kind}", "ORG_UNITS")
                 .replace("{type}", "id-number")
                 .replace("{value}", "11010519491231002X");
+    }
+
+    private void actAs(String username) {
+        var person = accounts.loadUserByUsername(username);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities()));
+        SecurityContextHolder.setContext(context);
     }
 
     private static void asSystem(Runnable work) {

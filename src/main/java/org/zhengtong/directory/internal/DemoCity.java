@@ -89,6 +89,7 @@ class DemoCity {
         people.add(new String[] {"security", "zwfwjsjc", "安全管理员", "SECURITY_ADMIN"});
         people.add(new String[] {"auditor", "zwfwj", "安全审计员", "AUDITOR"});
         people.add(new String[] {"mayor", "hcs", "市长", "LEADER"});
+        people.add(new String[] {"dataadmin", "zwfwjsjc", "数据管理员", "DATA_ADMIN"});
         for (int i = 1; i <= 3; i++) {
             people.add(new String[] {"zwfwj.clerk" + i, "zwfwjzwc", "综合窗口受理员", "WINDOW_CLERK"});
         }

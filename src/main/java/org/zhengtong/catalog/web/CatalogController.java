@@ -1,0 +1,254 @@
+package org.zhengtong.catalog.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhengtong.catalog.CatalogManagement;
+import org.zhengtong.catalog.Resource;
+import org.zhengtong.catalog.Resource.ResourceStatus;
+import org.zhengtong.catalog.ResourceDraft;
+import org.zhengtong.catalog.Vocabulary;
+import org.zhengtong.directory.DirectoryManagement;
+import org.zhengtong.directory.OrgUnit;
+import org.zhengtong.shared.InvalidInput;
+import org.zhengtong.shared.PlatformException;
+import org.zhengtong.shared.Problems;
+
+/** The catalog's pages: browsing published entries, a department's own entries and their form, and review. */
+@Controller
+class CatalogController {
+
+    static final int LIMIT = 2000;
+
+    private final CatalogManagement catalog;
+    private final DirectoryManagement directory;
+    private final Problems problems;
+
+    CatalogController(CatalogManagement catalog, DirectoryManagement directory, Problems problems) {
+        this.catalog = catalog;
+        this.directory = directory;
+        this.problems = problems;
+    }
+
+    @GetMapping("/catalog")
+    @PreAuthorize("hasAuthority('CATALOG_VIEW')")
+    String browse(@RequestParam(required = false) @Nullable String provider, @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String q, Model model) {
+        String prefix = category == null || category.isBlank() ? null : Vocabulary.parse(Vocabulary.Category.class, category)
+                .map(c -> String.valueOf(c.ordinal() + 1)).orElse(null);
+        List<Resource> entries = catalog.publishedEntries(blankToNull(provider), prefix, LIMIT);
+        if (q != null && !q.isBlank()) {
+            String needle = q.strip();
+            entries = entries.stream().filter(r -> r.name().contains(needle) || r.content().summary().contains(needle)
+                    || r.content().keywords().contains(needle) || r.code().equals(needle)).toList();
+        }
+        Map<String, Long> byProvider = new TreeMap<>();
+        catalog.publishedEntries(null, prefix, LIMIT).forEach(r -> byProvider.merge(r.providerName(), 1L, Long::sum));
+        model.addAttribute("entries", entries);
+        model.addAttribute("byProvider", byProvider);
+        model.addAttribute("departments", departments());
+        model.addAttribute("provider", provider);
+        model.addAttribute("category", category);
+        model.addAttribute("q", q);
+        return "catalog/browse";
+    }
+
+    @GetMapping("/catalog/resources/{classification}/{sequence}")
+    @PreAuthorize("hasAuthority('CATALOG_VIEW')")
+    String show(@PathVariable String classification, @PathVariable String sequence, @RequestParam(required = false) @Nullable Integer version,
+            Authentication auth, Model model) {
+        String code = classification + "/" + sequence;
+        Resource latest = catalog.latest(code);
+        boolean insider = isProviderOf(auth, latest) || has(auth, "CATALOG_REVIEW");
+        Resource shown;
+        if (version != null) {
+            shown = catalog.version(code, version);
+        } else {
+            shown = insider ? latest : catalog.published(code).orElseThrow(() -> org.zhengtong.catalog.CatalogProblem.notFound(code));
+        }
+        if (!insider && shown.versionStatus() != Resource.VersionStatus.PUBLISHED && shown.versionStatus() != Resource.VersionStatus.SUPERSEDED) {
+            throw org.zhengtong.catalog.CatalogProblem.notFound(code);
+        }
+        model.addAttribute("r", shown);
+        model.addAttribute("latest", latest);
+        model.addAttribute("versions", catalog.versions(code));
+        model.addAttribute("isProvider", isProviderOf(auth, latest));
+        return "catalog/resource";
+    }
+
+    @GetMapping("/catalog/mine")
+    @PreAuthorize("hasAuthority('CATALOG_EDIT')")
+    String mine(Model model) {
+        OrgUnit department = catalog.actingDepartment();
+        model.addAttribute("department", department);
+        model.addAttribute("entries", catalog.entries(department.code(), null, LIMIT));
+        return "catalog/mine";
+    }
+
+    @GetMapping("/catalog/new")
+    @PreAuthorize("hasAuthority('CATALOG_EDIT')")
+    String newForm(Model model) {
+        return form(model, null, emptyDraft(), null);
+    }
+
+    @PostMapping("/catalog/resources")
+    @PreAuthorize("hasAuthority('CATALOG_EDIT')")
+    String create(ResourceForm form, @RequestParam(required = false) @Nullable String more, Model model, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        ResourceDraft draft = form.toDraft(null);
+        if (more != null) {
+            return form(model, null, draft, null);
+        }
+        try {
+            Resource created = catalog.draft(draft);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/catalog/resources/" + created.code();
+        } catch (InvalidInput e) {
+            return form(model, null, draft, problems.byField(e, problems.locale(request)));
+        }
+    }
+
+    @GetMapping("/catalog/resources/{classification}/{sequence}/edit")
+    @PreAuthorize("hasAuthority('CATALOG_EDIT')")
+    String editForm(@PathVariable String classification, @PathVariable String sequence, Model model) {
+        Resource r = catalog.latest(classification + "/" + sequence);
+        return form(model, r.code(), r.content(), null);
+    }
+
+    @PostMapping("/catalog/resources/{classification}/{sequence}")
+    @PreAuthorize("hasAuthority('CATALOG_EDIT')")
+    String save(@PathVariable String classification, @PathVariable String sequence, ResourceForm form,
+            @RequestParam(required = false) @Nullable String more, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+        String code = classification + "/" + sequence;
+        ResourceDraft draft = form.toDraft(null);
+        if (more != null) {
+            return form(model, code, draft, null);
+        }
+        try {
+            catalog.saveDraft(code, draft);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/catalog/resources/" + code;
+        } catch (InvalidInput e) {
+            return form(model, code, draft, problems.byField(e, problems.locale(request)));
+        }
+    }
+
+    @PostMapping("/catalog/resources/{classification}/{sequence}/submit")
+    @PreAuthorize("hasAuthority('CATALOG_EDIT')")
+    String submit(@PathVariable String classification, @PathVariable String sequence, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(classification + "/" + sequence, request, redirect, code -> catalog.submit(code));
+    }
+
+    @PostMapping("/catalog/resources/{classification}/{sequence}/change")
+    @PreAuthorize("hasAuthority('CATALOG_EDIT')")
+    String change(@PathVariable String classification, @PathVariable String sequence, HttpServletRequest request, RedirectAttributes redirect) {
+        String code = classification + "/" + sequence;
+        act(code, request, redirect, catalog::startChange);
+        return "redirect:/catalog/resources/" + code + "/edit";
+    }
+
+    @GetMapping("/catalog/review")
+    @PreAuthorize("hasAuthority('CATALOG_REVIEW')")
+    String review(Model model) {
+        model.addAttribute("entries", catalog.entries(null, null, LIMIT).stream()
+                .filter(r -> r.versionStatus() == Resource.VersionStatus.SUBMITTED).toList());
+        return "catalog/review";
+    }
+
+    @PostMapping("/catalog/resources/{classification}/{sequence}/publish")
+    @PreAuthorize("hasAuthority('CATALOG_REVIEW')")
+    String publish(@PathVariable String classification, @PathVariable String sequence, @RequestParam(required = false) @Nullable String comment,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return act(classification + "/" + sequence, request, redirect, code -> catalog.publish(code, blankToNull(comment)));
+    }
+
+    @PostMapping("/catalog/resources/{classification}/{sequence}/reject")
+    @PreAuthorize("hasAuthority('CATALOG_REVIEW')")
+    String reject(@PathVariable String classification, @PathVariable String sequence, @RequestParam(required = false) @Nullable String comment,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return act(classification + "/" + sequence, request, redirect, code -> catalog.reject(code, comment == null ? "" : comment));
+    }
+
+    @PostMapping("/catalog/resources/{classification}/{sequence}/revoke")
+    @PreAuthorize("hasAuthority('CATALOG_REVIEW')")
+    String revoke(@PathVariable String classification, @PathVariable String sequence, @RequestParam(required = false) @Nullable String comment,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return act(classification + "/" + sequence, request, redirect, code -> catalog.revoke(code, comment == null ? "" : comment));
+    }
+
+    private String act(String code, HttpServletRequest request, RedirectAttributes redirect, java.util.function.Consumer<String> action) {
+        try {
+            action.accept(code);
+            redirect.addFlashAttribute("saved", true);
+        } catch (PlatformException e) {
+            var locale = problems.locale(request);
+            String message = problems.message(e.messageKey(), e.args(), locale);
+            if (e instanceof InvalidInput invalid) {
+                message = message + " " + String.join(" ", problems.messages(invalid.problems(), locale));
+            }
+            redirect.addFlashAttribute("failure", message);
+        }
+        return "redirect:/catalog/resources/" + code;
+    }
+
+    private String form(Model model, @Nullable String code, ResourceDraft draft, @Nullable Map<String, List<String>> errors) {
+        model.addAttribute("code", code);
+        model.addAttribute("d", draft);
+        model.addAttribute("errors", errors);
+        model.addAttribute("emptyRows", Math.max(3, 8 - draft.items().size()));
+        Map<String, String> leaves = new TreeMap<>();
+        OrgUnit department = catalog.actingDepartment();
+        catalog.classificationNames().forEach((c, n) -> {
+            if (c.length() == 9) {
+                leaves.put(c, n);
+            }
+        });
+        model.addAttribute("classifications", leaves);
+        model.addAttribute("department", department);
+        model.addAttribute("formats", Vocabulary.Format.values());
+        model.addAttribute("shareTypes", Vocabulary.ShareType.values());
+        model.addAttribute("shareWays", Vocabulary.ShareWay.values());
+        model.addAttribute("openTypes", Vocabulary.OpenType.values());
+        model.addAttribute("cycles", Vocabulary.UpdateCycle.values());
+        model.addAttribute("dataTypes", Vocabulary.DataType.values());
+        model.addAttribute("standards", Vocabulary.Standard.values());
+        return "catalog/form";
+    }
+
+    private Map<String, String> departments() {
+        Map<String, String> result = new LinkedHashMap<>();
+        directory.orgUnits().stream().filter(u -> u.kind() == org.zhengtong.directory.OrgUnitKind.DEPARTMENT)
+                .forEach(u -> result.put(u.code(), u.name()));
+        return result;
+    }
+
+    private boolean isProviderOf(Authentication auth, Resource r) {
+        return directory.departmentOf(auth.getName()).map(d -> d.code().equals(r.provider())).orElse(false);
+    }
+
+    private static boolean has(Authentication auth, String privilege) {
+        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(privilege));
+    }
+
+    private static ResourceDraft emptyDraft() {
+        return new ResourceDraft("", "", "", null, null, null, List.of(), null, null, null, null, null, List.of(), List.of(), null, null,
+                null, List.of());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+}
