@@ -22,6 +22,18 @@ public final class CatalogProblem extends PlatformException {
         return new CatalogProblem("not-your-department", HttpStatus.FORBIDDEN, code);
     }
 
+    public static CatalogProblem notShareable(String code) {
+        return new CatalogProblem("not-shareable", HttpStatus.CONFLICT, code);
+    }
+
+    public static CatalogProblem ownResource(String code) {
+        return new CatalogProblem("own-resource", HttpStatus.CONFLICT, code);
+    }
+
+    public static CatalogProblem alreadyRequested(String code) {
+        return new CatalogProblem("already-requested", HttpStatus.CONFLICT, code);
+    }
+
     public static CatalogProblem noDepartment() {
         return new CatalogProblem("no-department", HttpStatus.FORBIDDEN);
     }
