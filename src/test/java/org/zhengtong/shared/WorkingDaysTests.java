@@ -3,14 +3,20 @@ package org.zhengtong.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhengtong.Logins;
 import org.zhengtong.PlatformTest;
 import org.zhengtong.shared.WorkingDays.CalendarDay;
 import org.zhengtong.shared.WorkingDays.Kind;
@@ -27,6 +33,8 @@ class WorkingDaysTests {
     static final int YEAR_NOT_ENTERED = 2031;
 
     @Autowired WorkingDays workingDays;
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactionManager;
 
     @Test
@@ -171,6 +179,27 @@ class WorkingDaysTests {
     }
 
     @Test
+    void anEditMadeOnThePageCountsAtOnceAndIsAudited() throws Exception {
+        MockHttpSession admin = Logins.session(mvc, "admin");
+        LocalDate thursday = LocalDate.of(2026, 3, 12);
+        long before = audited("calendar.day.set", thursday);
+        assertThat(workingDays.isWorkingDay(thursday)).isTrue();
+        try {
+            mvc.perform(post("/calendar/days").session(admin).with(csrf())
+                    .param("day", thursday.toString()).param("kind", "HOLIDAY").param("name", "测试假日"));
+
+            assertThat(workingDays.isWorkingDay(thursday)).isFalse();
+            assertThat(audited("calendar.day.set", thursday)).isEqualTo(before + 1);
+            assertThat(jdbc.sql("select detail from audit.audit_record where action = 'calendar.day.set' and target = ? order by seq desc limit 1")
+                    .param("calendar:" + thursday).query(String.class).single()).isEqualTo("- -> HOLIDAY 测试假日");
+        } finally {
+            mvc.perform(post("/calendar/days/remove").session(admin).with(csrf()).param("day", thursday.toString()));
+        }
+        assertThat(workingDays.isWorkingDay(thursday)).isTrue();
+        assertThat(audited("calendar.day.clear", thursday)).isPositive();
+    }
+
+    @Test
     void badDaysAreRefusedWithTheirFieldsAndChangeNothing() {
         List<CalendarDay> before = workingDays.year(2026);
 
@@ -211,5 +240,10 @@ class WorkingDaysTests {
         InvalidInput blank = catchThrowableOfType(InvalidInput.class, () -> workingDays.markYearEntered(1999, " "));
         assertThat(blank.problems()).extracting(FieldProblem::field).containsExactly("year", "source");
         assertThat(workingDays.isYearEntered(1999)).isFalse();
+    }
+
+    private long audited(String action, LocalDate day) {
+        return jdbc.sql("select count(*) from audit.audit_record where action = ? and target = ? and actor = 'admin'")
+                .params(action, "calendar:" + day).query(Long.class).single();
     }
 }
