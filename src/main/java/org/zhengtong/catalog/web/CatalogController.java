@@ -217,11 +217,17 @@ class CatalogController {
         });
         model.addAttribute("classifications", leaves);
         model.addAttribute("department", department);
-        model.addAttribute("formats", Vocabulary.Format.values());
-        model.addAttribute("shareTypes", Vocabulary.ShareType.values());
+        model.addAttribute("choices", Map.of(
+                "format", names(Vocabulary.Format.values()), "shareType", names(Vocabulary.ShareType.values()),
+                "openType", names(Vocabulary.OpenType.values()), "updateCycle", names(Vocabulary.UpdateCycle.values())));
+        model.addAttribute("vocabulary", Map.of("format", "Format", "shareType", "ShareType", "openType", "OpenType", "updateCycle", "UpdateCycle"));
+        Map<String, String> selected = new java.util.HashMap<>();
+        selected.put("format", draft.format() == null ? "" : draft.format().name());
+        selected.put("shareType", draft.shareType() == null ? "" : draft.shareType().name());
+        selected.put("openType", draft.openType() == null ? "" : draft.openType().name());
+        selected.put("updateCycle", draft.updateCycle() == null ? "" : draft.updateCycle().name());
+        model.addAttribute("selected", selected);
         model.addAttribute("shareWays", Vocabulary.ShareWay.values());
-        model.addAttribute("openTypes", Vocabulary.OpenType.values());
-        model.addAttribute("cycles", Vocabulary.UpdateCycle.values());
         model.addAttribute("dataTypes", Vocabulary.DataType.values());
         model.addAttribute("standards", Vocabulary.Standard.values());
         return "catalog/form";
@@ -240,6 +246,10 @@ class CatalogController {
 
     private static boolean has(Authentication auth, String privilege) {
         return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(privilege));
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static ResourceDraft emptyDraft() {
