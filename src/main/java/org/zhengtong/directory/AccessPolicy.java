@@ -41,8 +41,11 @@ public record AccessPolicy(
         }
     }
 
-    /** A privilege and the page the workbench links to for it; {@code apiOnly} ones are for programs. */
-    public record PrivilegeDefinition(@Nullable String page, boolean apiOnly) {}
+    /**
+     * A privilege and the page the workbench links to for it; {@code apiOnly} ones are for programs, and
+     * {@code publicAccess} ones are held by everyone, signed in or not (open data for the public).
+     */
+    public record PrivilegeDefinition(@Nullable String page, boolean apiOnly, boolean publicAccess) {}
 
     /** A role: its privileges, whether it is one of the three officers, and the scope it manages. */
     public record RoleDefinition(List<String> privileges, boolean threeOfficers, @Nullable String scope) {
@@ -63,9 +66,20 @@ public record AccessPolicy(
         return privileges.containsKey(privilege);
     }
 
-    /** The privileges granted together by a set of roles. */
-    public Set<String> privilegesOf(Collection<String> roleCodes) {
+    /** The privileges everyone holds, even without signing in. */
+    public Set<String> publicPrivileges() {
         Set<String> result = new TreeSet<>();
+        privileges.forEach((name, p) -> {
+            if (p.publicAccess()) {
+                result.add(name);
+            }
+        });
+        return result;
+    }
+
+    /** The privileges granted together by a set of roles, with the public ones everyone holds. */
+    public Set<String> privilegesOf(Collection<String> roleCodes) {
+        Set<String> result = publicPrivileges();
         for (String r : roleCodes) {
             RoleDefinition role = roles.get(r);
             if (role != null) {

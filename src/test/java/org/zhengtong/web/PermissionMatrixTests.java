@@ -75,6 +75,13 @@ class PermissionMatrixTests {
         }
     }
 
+    @Test
+    void somethingIsOpenToThePublicAndNothingElse() {
+        assertThat(policy.publicPrivileges()).containsExactly("OPEN_DATA_READ");
+        assertThat(endpoints).filteredOn(e -> e.privilege().equals("OPEN_DATA_READ")).extracting(Endpoint::path)
+                .allMatch(p -> p.startsWith("/api/3/action/") || p.equals("/catalog.jsonld"));
+    }
+
     final List<Endpoint> endpoints = new ArrayList<>();
     final Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
     final Map<String, String> tokens = new HashMap<>();
@@ -155,7 +162,9 @@ class PermissionMatrixTests {
                 r = r.with(csrf());
             }
             var response = mvc.perform(r).andReturn().getResponse();
-            if (endpoint.isApi()) {
+            if (policy.publicPrivileges().contains(endpoint.privilege())) {
+                assertThat(response.getStatus()).as("open to the public: " + endpoint).isNotIn(302, 401, 403);
+            } else if (endpoint.isApi()) {
                 assertThat(response.getStatus()).as(endpoint.toString()).isEqualTo(401);
                 assertThat(response.getContentType()).as(endpoint.toString()).startsWith("application/problem+json");
             } else {

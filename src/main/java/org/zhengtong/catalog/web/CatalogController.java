@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengtong.catalog.CatalogManagement;
+import org.zhengtong.catalog.CatalogSearch;
+import org.zhengtong.catalog.search.SearchResult;
 import org.zhengtong.catalog.Resource;
 import org.zhengtong.catalog.Resource.ResourceStatus;
 import org.zhengtong.catalog.ResourceDraft;
@@ -33,35 +36,42 @@ class CatalogController {
     static final int LIMIT = 2000;
 
     private final CatalogManagement catalog;
+    private final CatalogSearch search;
     private final DirectoryManagement directory;
     private final Problems problems;
 
-    CatalogController(CatalogManagement catalog, DirectoryManagement directory, Problems problems) {
+    CatalogController(CatalogManagement catalog, CatalogSearch search, DirectoryManagement directory, Problems problems) {
         this.catalog = catalog;
+        this.search = search;
         this.directory = directory;
         this.problems = problems;
     }
 
+    /** Facet fields offered beside the results, in the order shown. */
+    static final List<String> FACETS = List.of("category", "provider", "shareType", "openType", "format", "updateCycle");
+    static final int PAGE = 20;
+
     @GetMapping("/catalog")
     @PreAuthorize("hasAuthority('CATALOG_VIEW')")
-    String browse(@RequestParam(required = false) @Nullable String provider, @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable String q, Model model) {
-        String prefix = category == null || category.isBlank() ? null : Vocabulary.parse(Vocabulary.Category.class, category)
-                .map(c -> String.valueOf(c.ordinal() + 1)).orElse(null);
-        List<Resource> entries = catalog.publishedEntries(blankToNull(provider), prefix, LIMIT);
-        if (q != null && !q.isBlank()) {
-            String needle = q.strip();
-            entries = entries.stream().filter(r -> r.name().contains(needle) || r.content().summary().contains(needle)
-                    || r.content().keywords().contains(needle) || r.code().equals(needle)).toList();
+    String browse(@RequestParam(required = false) @Nullable String q, @RequestParam Map<String, String> params,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        Map<String, Set<String>> filters = new LinkedHashMap<>();
+        for (String f : FACETS) {
+            String v = params.get(f);
+            if (v != null && !v.isBlank()) {
+                filters.put(f, Set.of(v));
+            }
         }
-        Map<String, Long> byProvider = new TreeMap<>();
-        catalog.publishedEntries(null, prefix, LIMIT).forEach(r -> byProvider.merge(r.providerName(), 1L, Long::sum));
-        model.addAttribute("entries", entries);
-        model.addAttribute("byProvider", byProvider);
-        model.addAttribute("departments", departments());
-        model.addAttribute("provider", provider);
-        model.addAttribute("category", category);
+        int current = Math.max(0, page);
+        SearchResult result = search.search(q, filters, current * PAGE, PAGE);
+        Map<String, String> active = new LinkedHashMap<>();
+        filters.forEach((k, v) -> active.put(k, v.iterator().next()));
+        model.addAttribute("result", result);
+        model.addAttribute("facets", FACETS);
+        model.addAttribute("active", active);
         model.addAttribute("q", q);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", (result.total() + PAGE - 1) / PAGE);
         return "catalog/browse";
     }
 
@@ -231,13 +241,6 @@ class CatalogController {
         model.addAttribute("dataTypes", Vocabulary.DataType.values());
         model.addAttribute("standards", Vocabulary.Standard.values());
         return "catalog/form";
-    }
-
-    private Map<String, String> departments() {
-        Map<String, String> result = new LinkedHashMap<>();
-        directory.orgUnits().stream().filter(u -> u.kind() == org.zhengtong.directory.OrgUnitKind.DEPARTMENT)
-                .forEach(u -> result.put(u.code(), u.name()));
-        return result;
     }
 
     private boolean isProviderOf(Authentication auth, Resource r) {

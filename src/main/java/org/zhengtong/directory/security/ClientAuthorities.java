@@ -1,6 +1,9 @@
 package org.zhengtong.directory.security;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.zhengtong.directory.AccessPolicy;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,17 +21,18 @@ import org.zhengtong.directory.internal.DirectoryStore;
 class ClientAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final DirectoryStore store;
+    private final AccessPolicy policy;
 
-    ClientAuthorities(DirectoryStore store) {
+    ClientAuthorities(DirectoryStore store, AccessPolicy policy) {
         this.store = store;
+        this.policy = policy;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        List<SimpleGrantedAuthority> authorities = store.apiClient(jwt.getSubject())
-                .filter(ApiClient::enabled)
-                .map(c -> c.privileges().stream().map(SimpleGrantedAuthority::new).toList())
-                .orElse(List.of());
+        Set<String> privileges = new TreeSet<>(policy.publicPrivileges());
+        store.apiClient(jwt.getSubject()).filter(ApiClient::enabled).ifPresent(c -> privileges.addAll(c.privileges()));
+        List<SimpleGrantedAuthority> authorities = privileges.stream().map(SimpleGrantedAuthority::new).toList();
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 }

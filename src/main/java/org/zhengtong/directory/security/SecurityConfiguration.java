@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
 import org.zhengtong.audit.AuditLog;
+import org.zhengtong.directory.AccessPolicy;
 import org.zhengtong.shared.Actor;
 import org.zhengtong.shared.Problems;
 
@@ -74,6 +75,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Open data for the public: reachable without signing in at the URL level, and opened by the public
+     * privilege named on each handler, like every other endpoint.
+     */
+    static final String[] OPEN_DATA = {"/api/3/**", "/catalog.jsonld"};
+
+    /** Anyone not signed in holds only the public privileges of access.yml. */
+    static java.util.List<org.springframework.security.core.GrantedAuthority> anonymousAuthorities(AccessPolicy policy) {
+        java.util.List<org.springframework.security.core.GrantedAuthority> result = new java.util.ArrayList<>();
+        result.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ANONYMOUS"));
+        policy.publicPrivileges().forEach(p -> result.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(p)));
+        return result;
+    }
+
     /** The client id of a token request, from Basic authentication or the form, for the audit record of a failure. */
     static String clientIdOf(jakarta.servlet.http.HttpServletRequest request) {
         String header = request.getHeader("Authorization");
@@ -93,11 +108,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ClientAuthorities clientAuthorities, Problems problems, AccessDenials denials)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ClientAuthorities clientAuthorities, Problems problems, AccessDenials denials,
+            AccessPolicy policy) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
+                .anonymous(a -> a.authorities(anonymousAuthorities(policy)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(OPEN_DATA).permitAll()
                         .requestMatchers("/actuator/prometheus").hasAuthority("METRICS_VIEW")
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().authenticated())
@@ -117,9 +134,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AccessDenials denials) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AccessDenials denials, AccessPolicy policy) throws Exception {
+        http.anonymous(a -> a.authorities(anonymousAuthorities(policy)))
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(OPEN_DATA).permitAll()
                         .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").hasAuthority("API_DOCS_VIEW")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
