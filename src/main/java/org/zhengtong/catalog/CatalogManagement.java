@@ -102,10 +102,19 @@ public class CatalogManagement {
     /** Drafts a new entry for the acting person's department and assigns its code. */
     @Transactional
     public Resource draft(ResourceDraft draft) {
-        OrgUnit department = actingDepartment();
+        return draftFor(actingDepartment(), draft);
+    }
+
+    /**
+     * Drafts a new entry for the given provider. An import (导入) drafts on behalf of the provider a row names,
+     * which for the data administrator need not be their own department; {@link CatalogTransfer} has already
+     * decided that the acting person may.
+     */
+    @Transactional
+    Resource draftFor(OrgUnit provider, ResourceDraft draft) {
         InvalidInput.throwIfAny(rules.check(draft));
         String code = draft.classification() + "/" + String.format("%06d", store.nextSequence(draft.classification()));
-        long id = store.insertResource(code, draft.classification(), department.code(), providerCode(department), actor());
+        long id = store.insertResource(code, draft.classification(), provider.code(), providerCode(provider), actor());
         store.insertVersion(id, 1, VersionStatus.DRAFT, draft, actor());
         audit.record("catalog.resource.draft", "resource:" + code, draft.name());
         return latest(code);
@@ -125,7 +134,20 @@ public class CatalogManagement {
 
     @Transactional
     public Resource submit(String code) {
-        Resource current = ownEntry(code);
+        return submitDraft(ownEntry(code));
+    }
+
+    /**
+     * Submits an entry an import has just drafted or saved, for whichever provider it was imported; the import
+     * decided who may, as with {@link #draftFor}.
+     */
+    @Transactional
+    Resource submitImported(String code) {
+        return submitDraft(latest(code));
+    }
+
+    private Resource submitDraft(Resource current) {
+        String code = current.code();
         requireVersion(current, VersionStatus.DRAFT);
         InvalidInput.throwIfAny(rules.check(current.content()));
         store.markSubmitted(store.resourceId(code), current.version(), actor());
