@@ -4,18 +4,25 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.slf4j.LoggerFactory;
 import org.zhengtong.audit.AuditChainVerifier;
 import org.zhengtong.audit.ChainVerification;
+import org.zhengtong.catalog.search.CatalogSearchBench;
 import org.zhengtong.shared.db.DatabaseSettings;
 import org.zhengtong.shared.db.PlatformDatabase;
 
 /**
  * Commands an operator runs beside the platform ({@code ./zt audit verify}). They open the same database the
  * platform uses (attaching to the embedded PostgreSQL if the platform is running, starting it if not) without
- * booting the web application, so they answer in seconds.
+ * booting the web application, so they answer in seconds. Benchmarks ({@code ./zt bench catalog}) run the same
+ * way, on throw-away data of their own.
  */
 final class OperatorCommands {
+
+    /** The benchmarks {@code bench <name>} runs. */
+    static final Map<String, ToIntFunction<PrintStream>> BENCHES = Map.of("catalog", CatalogSearchBench::run);
 
     private OperatorCommands() {}
 
@@ -24,6 +31,17 @@ final class OperatorCommands {
         PrintStream out = System.out;
         if (args.equals(List.of("audit", "verify"))) {
             return verifyAudit(out);
+        }
+        if (!args.isEmpty() && args.getFirst().equals("bench")) {
+            ToIntFunction<PrintStream> bench = args.size() == 2 ? BENCHES.get(args.get(1)) : null;
+            if (bench == null) {
+                String known = String.join(", ", BENCHES.keySet().stream().sorted().toList());
+                System.err.println(args.size() == 1
+                        ? "Which benchmark? ./zt bench <name>, one of: " + known
+                        : "Unknown benchmark: " + String.join(" ", args.subList(1, args.size())) + " (known: " + known + ")");
+                return 64;
+            }
+            return bench.applyAsInt(out);
         }
         System.err.println("Unknown command: " + String.join(" ", args) + " (see ./zt help)");
         return 64;

@@ -177,6 +177,14 @@ class CatalogController {
         return "catalog/review";
     }
 
+    /** Rebuilds the search index from the database, e.g. after restoring a backup. */
+    @PostMapping("/catalog/index/rebuild")
+    @PreAuthorize("hasAuthority('CATALOG_REVIEW')")
+    String rebuildIndex(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("rebuilt", search.rebuild());
+        return "redirect:/catalog/review";
+    }
+
     @PostMapping("/catalog/resources/{classification}/{sequence}/publish")
     @PreAuthorize("hasAuthority('CATALOG_REVIEW')")
     String publish(@PathVariable String classification, @PathVariable String sequence, @RequestParam(required = false) @Nullable String comment,
