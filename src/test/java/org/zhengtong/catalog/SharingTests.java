@@ -34,6 +34,7 @@ class SharingTests {
     @Autowired WorkingDays workingDays;
     @Autowired PersonAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
     @AfterEach
     void signOut() {
@@ -118,6 +119,20 @@ class SharingTests {
         signIn("dataadmin");
         catalog.revoke(resource.code(), "资源整合");
         assertThat(sharing.isGranted("gaj", resource.code(), items)).isFalse();
+    }
+
+    @Test
+    void leadersSeeTheStatisticsAsChartsAndAsTables() throws Exception {
+        var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/catalog/statistics")
+                .session(org.zhengtong.Logins.session(mvc, "mayor"))).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        String html = page.getContentAsString();
+        assertThat(html).contains("id=\"chart-departments\"").contains("echarts.min.js").contains("海川市公安局");
+        String data = html.substring(html.indexOf("<script id=\"chart-data\" type=\"application/json\">") + 48);
+        data = data.substring(0, data.indexOf("</script>"));
+        long published = catalog.publishedEntries(null, null, 10_000).size();
+        java.util.Map<String, Integer> mix = com.jayway.jsonpath.JsonPath.read(data, "$.shareMix");
+        assertThat(mix.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(published);
     }
 
     private Resource first(String provider, ShareType type) {

@@ -75,6 +75,26 @@ class CatalogController {
         return "catalog/browse";
     }
 
+    /** The classification view (按分类浏览): the 类-项-目-细目 tree with how many published entries sit under each node. */
+    @GetMapping("/catalog/classifications")
+    @PreAuthorize("hasAuthority('CATALOG_VIEW')")
+    String classifications(@RequestParam(required = false) @Nullable String node, Model model) {
+        Map<String, String> names = new TreeMap<>(catalog.classificationNames());
+        List<Resource> published = catalog.publishedEntries(null, null, Integer.MAX_VALUE);
+        Map<String, Long> counts = new TreeMap<>();
+        for (Resource r : published) {
+            for (int len : new int[] {1, 3, 6, 9}) {
+                counts.merge(r.classification().substring(0, len), 1L, Long::sum);
+            }
+        }
+        model.addAttribute("names", names);
+        model.addAttribute("counts", counts);
+        model.addAttribute("node", node);
+        model.addAttribute("entries", node == null || node.isBlank() ? List.of()
+                : published.stream().filter(r -> r.classification().startsWith(node)).toList());
+        return "catalog/classifications";
+    }
+
     @GetMapping("/catalog/resources/{classification}/{sequence}")
     @PreAuthorize("hasAuthority('CATALOG_VIEW')")
     String show(@PathVariable String classification, @PathVariable String sequence, @RequestParam(required = false) @Nullable Integer version,
