@@ -132,7 +132,11 @@ class DemoCatalog implements ApplicationRunner {
                 ShareType share = roll < 40 ? ShareType.UNCONDITIONAL : roll < 88 ? ShareType.CONDITIONAL : ShareType.NONE;
                 OpenType open = share == ShareType.NONE ? OpenType.NONE
                         : switch (random.nextInt(3)) { case 0 -> OpenType.OPEN; case 1 -> OpenType.CONDITIONAL; default -> OpenType.NONE; };
-                String name = "海川市" + subject + SUFFIX[i % SUFFIX.length];
+                String suffix = SUFFIX[i % SUFFIX.length];
+                if (subject.endsWith("登记") && suffix.startsWith("登记")) {
+                    suffix = "信息";
+                }
+                String name = "海川市" + subject + suffix;
                 String summary = provider.name() + "在" + subject + "工作中产生和管理的" + subject + "信息，按" + share.term() + "方式向有关部门提供。";
                 ResourceDraft d = draft(item + "001001", name, summary, departmentItems(subject, random), share, open, random, code);
                 ResourceStatus status = i == subjects.length - 1 ? ResourceStatus.DRAFT
@@ -183,7 +187,7 @@ class DemoCatalog implements ApplicationRunner {
                 ways, share == ShareType.NONE ? "《中华人民共和国个人信息保护法》第三十四条、《中华人民共和国数据安全法》第三十八条" : null,
                 open, open == OpenType.CONDITIONAL ? "须签订数据开放利用协议，限于公益研究和便民服务。" : null, cycle,
                 LocalDate.of(2026, 1 + random.nextInt(10), 1 + random.nextInt(28)), List.of(),
-                List.of(name.replace("海川市", "").replace("信息", "").replace("数据", ""), provider), provider + "信息主管",
+                List.of(name.replace("海川市", "").replace("信息", "").replace("数据", ""), provider), "信息主管（" + provider + "）",
                 "0535-" + (6000000 + random.nextInt(999999)), provider + "@haichuan.gov.example", items);
     }
 
