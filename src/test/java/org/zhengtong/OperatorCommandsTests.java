@@ -72,6 +72,22 @@ class OperatorCommandsTests {
         assertThat(OperatorCommands.run(List.of("audit", "rewrite"))).isNotZero();
     }
 
+    @Test
+    void anUnknownBenchmarkIsRefusedNamingTheKnownOnes() {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(OperatorCommands.run(List.of("bench", "catalogue"))).isEqualTo(64);
+            assertThat(OperatorCommands.run(List.of("bench"))).isEqualTo(64);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("Unknown benchmark: catalogue (known: catalog)")
+                .contains("one of: catalog");
+    }
+
     private String output() {
         return printed.toString(StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package org.zhengtong.catalog.search;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +56,7 @@ public record SearchQuery(String text, Map<String, Set<String>> filters, int off
     /** This query, also requiring {@code field} to hold one of {@code values}. */
     public SearchQuery filter(String field, String... values) {
         Map<String, Set<String>> more = new LinkedHashMap<>(filters);
-        more.put(field, Set.of(values));
+        more.put(field, Set.copyOf(Arrays.asList(values)));
         return new SearchQuery(text, more, offset, limit);
     }
 

@@ -27,11 +27,11 @@ import org.jspecify.annotations.Nullable;
  * or backslashes are just characters.
  *
  * <p>Words separated by spaces must all match (公安局 户籍). Within one such chunk smartcn may cut several words
- * (公安局户籍 → 公安局, 户籍), of which all must match up to two and three in four beyond. A word matches in the
- * name (weighted highest), keywords and data items, provider and classification, or summary (lowest), or as a
- * substring of the short fields through their bigrams. Besides the words, the whole text may be a resource code
- * (exact, or a prefix of codes) or, when it is only ASCII letters, the pinyin initials of the start or of any
- * part of a name.
+ * (公安局户籍 → 公安局, 户籍), of which all must match up to two and three in four beyond; single characters
+ * count only in a chunk that has nothing longer. A word matches in the name (weighted highest), keywords and data
+ * items, provider and classification, or summary (lowest), or as a substring of the short fields through their
+ * bigrams. Besides the words, the whole text may be a resource code (exact, or a prefix of codes) or, when it is
+ * only ASCII letters, the pinyin initials of the start or of any part of a name.
  */
 final class TextQuery {
 
@@ -87,8 +87,9 @@ final class TextQuery {
                     INITIALS_START), Occur.SHOULD);
             any.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(CatalogIndex.INITIALS_ANYWHERE, initials))),
                     INITIALS_ANYWHERE), Occur.SHOULD);
+            anything = true;
         }
-        Query query = anything || initials != null ? any.build() : new MatchNoDocsQuery("nothing searchable in the text");
+        Query query = anything ? any.build() : new MatchNoDocsQuery("nothing searchable in the text");
         return new TextQuery(query, false, List.copyOf(literals), initials);
     }
 
@@ -122,10 +123,10 @@ final class TextQuery {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (String chunk : chunks(text)) {
-            List<String> words = Analysis.tokens(Analysis.WORDS, chunk).stream()
+            List<String> words = significant(Analysis.tokens(Analysis.WORDS, chunk).stream()
                     .distinct()
                     .limit(MAX_WORDS_PER_CHUNK)
-                    .toList();
+                    .toList());
             List<String> grams = Analysis.tokens(Analysis.BIGRAMS, chunk);
             if (words.isEmpty() && grams.isEmpty()) {
                 continue; // punctuation only
@@ -149,6 +150,17 @@ final class TextQuery {
             clauses++;
         }
         return clauses == 0 ? null : all.build();
+    }
+
+    /**
+     * Drops single characters (和, 局, 年, 人 ...) from a chunk that has longer words: they match nearly every
+     * resource, so they cost much and select little, and the chunk's own substring match still honours them.
+     */
+    private static List<String> significant(List<String> words) {
+        if (words.stream().noneMatch(word -> word.codePointCount(0, word.length()) > 1)) {
+            return words;
+        }
+        return words.stream().filter(word -> word.codePointCount(0, word.length()) > 1).toList();
     }
 
     /** All words of a chunk of up to two words; beyond that, all but one in four. */

@@ -5,6 +5,9 @@
  *
  * <p>The index is derived data: the database is the source of truth and {@link
  * org.zhengtong.catalog.search.CatalogIndex#rebuild(java.util.Iterator)} recreates it from there at any time.
+ *
+ * <p>Exposed as the catalog module's {@code search} interface, for the catalog to feed and for the operator
+ * commands to benchmark ({@code ./zt bench catalog}).
  */
 @NamedInterface("search")
 @NullMarked

@@ -341,6 +341,8 @@ class CatalogIndexTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("colour");
         assertThat(SearchQuery.of("户籍").filter("provider", " ", "").filters()).isEmpty();
+        assertThat(SearchQuery.of("户籍").filter("provider", "公安局", " 公安局 ").filters())
+                .isEqualTo(Map.of("provider", Set.of("公安局")));
     }
 
     @Test
