@@ -67,6 +67,9 @@ class BrowserTests {
         value.sendKeys("11010519491231002X", Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "1949-12-31"));
 
+        browser.get("http://localhost:" + port + "/tools/codes?type=credit-code&value=91350100M000100Y43");
+        assertThat(browser.findElement(By.linkText("中文")).getAttribute("href")).as("the switch keeps what is on the page")
+                .contains("value=91350100M000100Y43").contains("type=credit-code").contains("lang=zh_CN");
         browser.findElement(By.linkText("中文")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), "代码核验"));
 
