@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,13 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -98,7 +93,6 @@ public class CatalogTransfer {
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
     private static final String LIST_SEPARATORS = "[、，,;；\\s]+";
     private static final String REVIEW = "CATALOG_REVIEW";
-    private static final int ROWS_IN_MEMORY = 100;
 
     public static final XlsxTable RESOURCES = XlsxTable.of("信息资源", "Resources",
             optional("code", "资源代码", "Resource code", 20).withCheck(CatalogTransfer::checkCode),
@@ -642,61 +636,12 @@ public class CatalogTransfer {
         writeWorkbook(locale, out, Map.of(RESOURCES, resourceRows, ITEMS, itemRows));
     }
 
-    /**
-     * Writes both sheets into one workbook the way {@code XlsxWriter} writes one: bold frozen headers with required
-     * ones marked {@code *}, every cell text-formatted so that codes and dates stay as written.
-     */
     private static void writeWorkbook(Locale locale, OutputStream out, Map<XlsxTable, List<Map<String, @Nullable String>>> sheets)
             throws IOException {
-        boolean english = "en".equals(locale.getLanguage());
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
-            workbook.setCompressTempFiles(true);
-            CellStyle text = workbook.createCellStyle();
-            text.setDataFormat(workbook.createDataFormat().getFormat("@"));
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle header = workbook.createCellStyle();
-            header.cloneStyleFrom(text);
-            header.setFont(bold);
-            for (XlsxTable table : List.of(RESOURCES, ITEMS)) {
-                Sheet sheet = workbook.createSheet(english ? table.sheetEn() : table.sheetZh());
-                sheet.createFreezePane(0, 1);
-                List<XlsxColumn> columns = table.columns();
-                int[] widths = new int[columns.size()];
-                Row headerRow = sheet.createRow(0);
-                for (int c = 0; c < columns.size(); c++) {
-                    XlsxColumn column = columns.get(c);
-                    String title = (english ? column.headerEn() : column.headerZh()) + (column.required() ? "*" : "");
-                    Cell cell = headerRow.createCell(c);
-                    cell.setCellValue(title);
-                    cell.setCellStyle(header);
-                    sheet.setDefaultColumnStyle(c, text);
-                    widths[c] = Math.max(width(title), Math.min(column.maxLength(), 20));
-                }
-                int r = 1;
-                for (Map<String, @Nullable String> values : sheets.get(table)) {
-                    Row row = sheet.createRow(r++);
-                    for (int c = 0; c < columns.size(); c++) {
-                        String value = values.get(columns.get(c).key());
-                        if (value != null && !value.isEmpty()) {
-                            Cell cell = row.createCell(c);
-                            cell.setCellValue(value);
-                            cell.setCellStyle(text);
-                            widths[c] = Math.max(widths[c], width(value));
-                        }
-                    }
-                }
-                for (int c = 0; c < widths.length; c++) {
-                    sheet.setColumnWidth(c, (Math.clamp(widths[c], 6, 60) + 2) * 256);
-                }
-            }
-            workbook.write(out);
-        }
-    }
-
-    /** Roughly how many Latin characters wide a text is: Chinese characters count twice. */
-    private static int width(String s) {
-        return s.codePoints().map(c -> c >= 0x2E80 ? 2 : 1).sum();
+        Map<XlsxTable, List<Map<String, @Nullable String>>> ordered = new LinkedHashMap<>();
+        ordered.put(RESOURCES, sheets.get(RESOURCES));
+        ordered.put(ITEMS, sheets.get(ITEMS));
+        XlsxWriter.writeSheets(ordered, locale, out);
     }
 
     // kept attempts

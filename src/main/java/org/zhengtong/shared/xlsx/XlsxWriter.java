@@ -5,6 +5,7 @@ import static org.zhengtong.shared.xlsx.XlsxColumn.optional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +52,18 @@ public final class XlsxWriter {
      */
     public static void write(XlsxTable table, Iterable<? extends Map<String, ? extends @Nullable String>> rows,
             Locale locale, OutputStream out) throws IOException {
+        Map<XlsxTable, Iterable<? extends Map<String, ? extends @Nullable String>>> one = new LinkedHashMap<>();
+        one.put(table, rows);
+        writeSheets(one, locale, out);
+    }
+
+    /**
+     * Writes several tables into one workbook, a sheet each in the map's order, for lists that belong together
+     * (resources and their data items).
+     */
+    public static void writeSheets(Map<XlsxTable, ? extends Iterable<? extends Map<String, ? extends @Nullable String>>> sheets,
+            Locale locale, OutputStream out) throws IOException {
         boolean english = XlsxText.english(locale);
-        List<XlsxColumn> columns = table.columns();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
             workbook.setCompressTempFiles(true);
             CellStyle text = workbook.createCellStyle();
@@ -62,41 +73,47 @@ public final class XlsxWriter {
             CellStyle header = workbook.createCellStyle();
             header.cloneStyleFrom(text);
             header.setFont(bold);
-
-            Sheet sheet = workbook.createSheet(english ? table.sheetEn() : table.sheetZh());
-            sheet.createFreezePane(0, 1);
-            int[] widths = new int[columns.size()];
-            Row headerRow = sheet.createRow(0);
-            for (int i = 0; i < columns.size(); i++) {
-                XlsxColumn column = columns.get(i);
-                String title = (english ? column.headerEn() : column.headerZh()) + (column.required() ? "*" : "");
-                Cell cell = headerRow.createCell(i);
-                cell.setCellValue(title);
-                cell.setCellStyle(header);
-                sheet.setDefaultColumnStyle(i, text);
-                widths[i] = Math.max(XlsxText.displayWidth(title), Math.min(column.maxLength(), TEMPLATE_WIDTH));
-            }
-
-            int rowIndex = 1;
-            for (Map<String, ? extends @Nullable String> values : rows) {
-                for (String key : values.keySet()) {
-                    table.columnOrThrow(key);
-                }
-                Row row = sheet.createRow(rowIndex++);
-                for (int i = 0; i < columns.size(); i++) {
-                    String value = values.get(columns.get(i).key());
-                    if (value != null && !value.isEmpty()) {
-                        Cell cell = row.createCell(i);
-                        cell.setCellValue(value);
-                        cell.setCellStyle(text);
-                        widths[i] = Math.max(widths[i], XlsxText.displayWidth(value));
-                    }
-                }
-            }
-            for (int i = 0; i < widths.length; i++) {
-                sheet.setColumnWidth(i, (Math.clamp(widths[i], MIN_WIDTH, MAX_WIDTH) + 2) * 256);
+            for (var entry : sheets.entrySet()) {
+                writeSheet(workbook, entry.getKey(), entry.getValue(), english, text, header);
             }
             workbook.write(out);
+        }
+    }
+
+    private static void writeSheet(SXSSFWorkbook workbook, XlsxTable table,
+            Iterable<? extends Map<String, ? extends @Nullable String>> rows, boolean english, CellStyle text, CellStyle header) {
+        List<XlsxColumn> columns = table.columns();
+        Sheet sheet = workbook.createSheet(english ? table.sheetEn() : table.sheetZh());
+        sheet.createFreezePane(0, 1);
+        int[] widths = new int[columns.size()];
+        Row headerRow = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            XlsxColumn column = columns.get(i);
+            String title = (english ? column.headerEn() : column.headerZh()) + (column.required() ? "*" : "");
+            Cell cell = headerRow.createCell(i);
+            cell.setCellValue(title);
+            cell.setCellStyle(header);
+            sheet.setDefaultColumnStyle(i, text);
+            widths[i] = Math.max(XlsxText.displayWidth(title), Math.min(column.maxLength(), TEMPLATE_WIDTH));
+        }
+        int rowIndex = 1;
+        for (Map<String, ? extends @Nullable String> values : rows) {
+            for (String key : values.keySet()) {
+                table.columnOrThrow(key);
+            }
+            Row row = sheet.createRow(rowIndex++);
+            for (int i = 0; i < columns.size(); i++) {
+                String value = values.get(columns.get(i).key());
+                if (value != null && !value.isEmpty()) {
+                    Cell cell = row.createCell(i);
+                    cell.setCellValue(value);
+                    cell.setCellStyle(text);
+                    widths[i] = Math.max(widths[i], XlsxText.displayWidth(value));
+                }
+            }
+        }
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, (Math.clamp(widths[i], MIN_WIDTH, MAX_WIDTH) + 2) * 256);
         }
     }
 
