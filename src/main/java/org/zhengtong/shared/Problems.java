@@ -74,6 +74,15 @@ public class Problems {
         }
     }
 
+    /** A failure in plain words for a page's notice: its message and, for invalid input, what is wrong with each field. */
+    public String describe(PlatformException e, Locale locale) {
+        String message = message(e.messageKey(), e.args(), locale);
+        if (e instanceof InvalidInput invalid) {
+            message = message + " " + String.join(" ", messages(invalid.problems(), locale));
+        }
+        return message;
+    }
+
     /** The messages of an invalid input grouped by field, for showing beside each form field. */
     public Map<String, List<String>> byField(InvalidInput invalid, Locale locale) {
         Map<String, List<String>> result = new java.util.LinkedHashMap<>();

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -22,6 +20,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.zhengtong.shared.xlsx.XlsxDownload;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +43,6 @@ import org.zhengtong.shared.WorkingDays.Kind;
 @Controller
 class CalendarController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -162,9 +160,7 @@ class CalendarController {
         int shown = year == null ? thisYear() : clamp(year);
         Locale locale = problems.locale(request);
         String fileName = ("en".equals(locale.getLanguage()) ? "calendar-" : "工作日历-") + shown + ".xlsx";
-        response.setContentType(XLSX);
-        response.setHeader("Content-Disposition",
-                "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+        XlsxDownload.prepare(response, fileName);
         changes.export(shown, locale, response.getOutputStream());
     }
 

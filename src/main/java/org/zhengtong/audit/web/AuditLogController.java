@@ -2,15 +2,12 @@ package org.zhengtong.audit.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.zhengtong.audit.AuditFilter;
 import org.zhengtong.audit.AuditLog;
+import org.zhengtong.shared.xlsx.XlsxDownload;
 import org.zhengtong.audit.AuditPage;
 import org.zhengtong.audit.AuditQueries;
 import org.zhengtong.shared.Actor;
@@ -39,7 +37,6 @@ import org.zhengtong.shared.Problems;
 class AuditLogController {
 
     static final int PAGE_SIZE = 50;
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final AuditQueries queries;
@@ -88,9 +85,7 @@ class AuditLogController {
         AuditFilter filter = search.toFilter();
         audit.record(Actor.current(), "audit.export", "audit-log", AuditLog.Outcome.SUCCESS, filter.describe());
         String name = "审计日志-" + LocalDateTime.now(AuditSearch.BEIJING).format(FILE_STAMP) + ".xlsx";
-        response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+        XlsxDownload.prepare(response, name);
         try (AuditWorkbook workbook = new AuditWorkbook()) {
             queries.forEach(filter, workbook::add);
             workbook.write(response.getOutputStream());

@@ -231,12 +231,7 @@ class CatalogController {
             action.accept(code);
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException e) {
-            var locale = problems.locale(request);
-            String message = problems.message(e.messageKey(), e.args(), locale);
-            if (e instanceof InvalidInput invalid) {
-                message = message + " " + String.join(" ", problems.messages(invalid.problems(), locale));
-            }
-            redirect.addFlashAttribute("failure", message);
+            redirect.addFlashAttribute("failure", problems.describe(e, problems.locale(request)));
         }
         return "redirect:/catalog/resources/" + code;
     }

@@ -4,11 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.zhengtong.shared.xlsx.XlsxDownload;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +29,6 @@ import org.zhengtong.shared.Problems;
 @Controller
 class CatalogTransferController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final CatalogTransfer transfer;
     private final CatalogManagement catalog;
@@ -75,7 +73,7 @@ class CatalogTransferController {
     @GetMapping("/catalog/imports/template")
     @PreAuthorize("hasAuthority('CATALOG_IMPORT')")
     void template(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        download(response, "政务信息资源目录导入模板.xlsx");
+        XlsxDownload.prepare(response, "政务信息资源目录导入模板.xlsx");
         transfer.template(problems.locale(request), response.getOutputStream());
     }
 
@@ -83,7 +81,7 @@ class CatalogTransferController {
     @PreAuthorize("hasAuthority('CATALOG_IMPORT')")
     void drafts(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String department = catalog.actingDepartment().code();
-        download(response, "目录草稿-" + department + ".xlsx");
+        XlsxDownload.prepare(response, "目录草稿-" + department + ".xlsx");
         transfer.exportDrafts(problems.locale(request), response.getOutputStream());
     }
 
@@ -91,7 +89,7 @@ class CatalogTransferController {
     @PreAuthorize("hasAuthority('CATALOG_IMPORT')")
     void problemReport(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         transfer.batch(id);
-        download(response, "目录导入问题-" + id + ".xlsx");
+        XlsxDownload.prepare(response, "目录导入问题-" + id + ".xlsx");
         transfer.problemReport(id, problems.locale(request), response.getOutputStream());
     }
 
@@ -100,13 +98,8 @@ class CatalogTransferController {
     void export(@RequestParam(required = false) @Nullable String provider, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String only = provider == null || provider.isBlank() ? null : provider.strip();
-        download(response, "政务信息资源目录" + (only == null ? "" : "-" + only) + ".xlsx");
+        XlsxDownload.prepare(response, "政务信息资源目录" + (only == null ? "" : "-" + only) + ".xlsx");
         transfer.export(only, problems.locale(request), response.getOutputStream());
     }
 
-    private static void download(HttpServletResponse response, String fileName) {
-        response.setContentType(XLSX);
-        response.setHeader("Content-Disposition",
-                "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
-    }
 }

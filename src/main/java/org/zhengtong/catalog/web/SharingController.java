@@ -17,7 +17,6 @@ import org.zhengtong.catalog.CatalogManagement;
 import org.zhengtong.catalog.NewShareRequest;
 import org.zhengtong.catalog.SharingManagement;
 import org.zhengtong.directory.OrgUnit;
-import org.zhengtong.shared.InvalidInput;
 import org.zhengtong.shared.PlatformException;
 import org.zhengtong.shared.Problems;
 
@@ -107,11 +106,6 @@ class SharingController {
     }
 
     private String message(PlatformException e, HttpServletRequest request) {
-        var locale = problems.locale(request);
-        String message = problems.message(e.messageKey(), e.args(), locale);
-        if (e instanceof InvalidInput invalid) {
-            message = message + " " + String.join(" ", problems.messages(invalid.problems(), locale));
-        }
-        return message;
+        return problems.describe(e, problems.locale(request));
     }
 }

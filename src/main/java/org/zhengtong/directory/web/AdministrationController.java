@@ -129,11 +129,6 @@ class AdministrationController {
     }
 
     private String failure(PlatformException e, HttpServletRequest request) {
-        var locale = problems.locale(request);
-        String message = problems.message(e.messageKey(), e.args(), locale);
-        if (e instanceof org.zhengtong.shared.InvalidInput invalid) {
-            message = message + " " + String.join(" ", problems.messages(invalid.problems(), locale));
-        }
-        return message;
+        return problems.describe(e, problems.locale(request));
     }
 }

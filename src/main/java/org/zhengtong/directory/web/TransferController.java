@@ -4,10 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.zhengtong.shared.xlsx.XlsxDownload;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,6 @@ import org.zhengtong.shared.Problems;
 @Controller
 class TransferController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final DirectoryTransfer transfer;
     private final Problems problems;
@@ -55,7 +53,7 @@ class TransferController {
     @PreAuthorize("hasAuthority('DIRECTORY_IMPORT')")
     void template(@PathVariable DirectoryTransfer.Kind kind, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale locale = problems.locale(request);
-        download(response, (kind == DirectoryTransfer.Kind.ORG_UNITS ? "组织机构导入模板" : "人员导入模板") + ".xlsx");
+        XlsxDownload.prepare(response, (kind == DirectoryTransfer.Kind.ORG_UNITS ? "组织机构导入模板" : "人员导入模板") + ".xlsx");
         transfer.template(kind, locale, response.getOutputStream());
     }
 
@@ -63,7 +61,7 @@ class TransferController {
     @PreAuthorize("hasAuthority('DIRECTORY_IMPORT')")
     void problemReport(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         transfer.batch(id);
-        download(response, "导入问题-" + id + ".xlsx");
+        XlsxDownload.prepare(response, "导入问题-" + id + ".xlsx");
         transfer.problemReport(id, problems.locale(request), response.getOutputStream());
     }
 
@@ -76,20 +74,15 @@ class TransferController {
     @GetMapping("/directory/exports/org-units")
     @PreAuthorize("hasAuthority('DIRECTORY_EXPORT')")
     void exportOrgUnits(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        download(response, "组织机构.xlsx");
+        XlsxDownload.prepare(response, "组织机构.xlsx");
         transfer.exportOrgUnits(problems.locale(request), response.getOutputStream());
     }
 
     @GetMapping("/directory/exports/people")
     @PreAuthorize("hasAuthority('DIRECTORY_EXPORT')")
     void exportPeople(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        download(response, "人员.xlsx");
+        XlsxDownload.prepare(response, "人员.xlsx");
         transfer.exportPeople(problems.locale(request), response.getOutputStream());
     }
 
-    private static void download(HttpServletResponse response, String fileName) {
-        response.setContentType(XLSX);
-        response.setHeader("Content-Disposition",
-                "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
-    }
 }
