@@ -17,6 +17,7 @@ import org.zhengtong.catalog.internal.CatalogRules;
 import org.zhengtong.catalog.internal.CatalogStore;
 import org.zhengtong.directory.DirectoryManagement;
 import org.zhengtong.directory.OrgUnit;
+import org.zhengtong.shared.Actor;
 import org.zhengtong.shared.InvalidInput;
 
 /**
@@ -268,7 +269,6 @@ public class CatalogManagement {
     }
 
     private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
+        return Actor.current().username();
     }
 }

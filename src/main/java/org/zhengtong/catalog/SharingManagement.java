@@ -14,6 +14,7 @@ import org.zhengtong.catalog.Vocabulary.ShareType;
 import org.zhengtong.catalog.internal.SharingStore;
 import org.zhengtong.directory.OrgUnit;
 import org.zhengtong.shared.FieldProblem;
+import org.zhengtong.shared.Actor;
 import org.zhengtong.shared.InvalidInput;
 import org.zhengtong.shared.WorkingDays;
 
@@ -211,7 +212,6 @@ public class SharingManagement {
     }
 
     private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
+        return Actor.current().username();
     }
 }
