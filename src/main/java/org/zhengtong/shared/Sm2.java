@@ -78,6 +78,25 @@ public final class Sm2 {
         }
     }
 
+    /**
+     * A verifier for a message too large to hold in memory: feed it the message with {@code update(..)} as it
+     * streams past, then ask {@code verify(signature)}.
+     */
+    public static Signature verifier(PublicKey key) {
+        requireSm2(key);
+        try {
+            Signature verifier = Signature.getInstance(ALGORITHM, PROVIDER);
+            verifier.initVerify(key);
+            return verifier;
+        }
+        catch (InvalidKeyException ex) {
+            throw new IllegalArgumentException("Not a usable SM2 public key", ex);
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("SM2 verification failed", ex);
+        }
+    }
+
     /** Whether {@code signature} is the holder of {@code key}'s signature on exactly {@code message}. */
     public static boolean verify(PublicKey key, byte[] message, byte[] signature) {
         requireSm2(key);
