@@ -8,8 +8,8 @@ import org.zhengtong.shared.IdCardNumber;
 public final class ExchangeFixture {
 
     public static final String POPULATION = "海川市户籍人口信息";
-    public static final String ENTERPRISES = "海川市企业登记注册信息";
-    public static final String MARRIAGES = "海川市婚姻登记信息";
+    public static final String ENTERPRISES = "海川市市场主体登记信息";
+    public static final String MARRIAGES = "海川市婚姻登记记录";
     public static final String DEATHS = "海川市死亡登记信息";
     public static final String INDICATORS = "海川市主要经济指标";
     public static final String POPULATION_HEADER = "公民身份号码,姓名,性别,民族,出生日期,户籍地址,户籍地行政区划代码,人口状态,登记日期";

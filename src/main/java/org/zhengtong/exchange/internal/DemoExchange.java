@@ -55,8 +55,8 @@ class DemoExchange implements ApplicationRunner {
 
     /** The demo datasets' names, by which tests find them. */
     static final String POPULATION = "海川市户籍人口信息";
-    static final String ENTERPRISES = "海川市企业登记注册信息";
-    static final String MARRIAGES = "海川市婚姻登记信息";
+    static final String ENTERPRISES = "海川市市场主体登记信息";
+    static final String MARRIAGES = "海川市婚姻登记记录";
     static final String DEATHS = "海川市死亡登记信息";
     static final String INDICATORS = "海川市主要经济指标";
 
