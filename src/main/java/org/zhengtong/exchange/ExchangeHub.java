@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -59,10 +58,10 @@ public class ExchangeHub {
 
     // datasets
 
-    /** Every dataset: each published resource shared as 库表 or 文件. */
+    /** Every dataset: each published resource shared as 库表 or 文件, with its data items. */
     public List<Dataset> datasets() {
-        return catalog.publishedEntries(null, null, 100_000).stream().filter(ExchangeHub::isDataset).map(ExchangeHub::dataset)
-                .sorted(Comparator.comparing(Dataset::code)).toList();
+        return catalog.publishedEntries(null, null, 100_000).stream().filter(ExchangeHub::isDataset).map(Resource::code)
+                .sorted().map(this::findDataset).flatMap(Optional::stream).toList();
     }
 
     /** The datasets the acting department provides or holds a grant for; every dataset for those who oversee the hub. */
@@ -72,7 +71,9 @@ public class ExchangeHub {
         }
         String department = departments.acting().code();
         var granted = sharing.grantsTo(department).stream().filter(g -> g.revokedAt() == null).map(g -> g.resourceCode()).toList();
-        return datasets().stream().filter(d -> d.provider().equals(department) || granted.contains(d.code())).toList();
+        return catalog.publishedEntries(null, null, 100_000).stream().filter(ExchangeHub::isDataset)
+                .filter(r -> r.provider().equals(department) || granted.contains(r.code())).map(Resource::code).sorted()
+                .map(this::findDataset).flatMap(Optional::stream).toList();
     }
 
     public Optional<Dataset> findDataset(String code) {

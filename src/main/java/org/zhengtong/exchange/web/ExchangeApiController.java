@@ -89,7 +89,7 @@ class ExchangeApiController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(hub.hubPublicKey());
     }
 
-    @PutMapping(path = "/node-key", consumes = MediaType.TEXT_PLAIN_VALUE)
+    @PutMapping("/node-key")
     @PreAuthorize("hasAuthority('EXCHANGE_PUBLISH')")
     @Operation(summary = "Register the caller's department node SM2 public key (PEM) for signed batches")
     ResponseEntity<Void> nodeKey(@RequestBody String pem) {
