@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,6 +38,7 @@ class ExchangePagesTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired MeterRegistry meters;
+    @Autowired PrometheusMeterRegistry prometheus;
 
     // pages and scope
 
@@ -211,6 +213,8 @@ class ExchangePagesTests {
             assertThat(backlog.value()).isPositive().isEqualTo(jdbc.sql("select count(*) from exchange.record where dataset = ?")
                     .param(indicators).query(Long.class).single().doubleValue());
             assertThat(meters.find("zt.exchange.quarantine.open").tag("dataset", indicators).gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(prometheus.scrape()).contains("zt_exchange_lag_seconds{consumer=\"fgw\",dataset=\"" + indicators + "\",subscription=\""
+                    + subscription + "\"}", "zt_exchange_backlog_records{", "zt_exchange_quarantine_open{dataset=\"" + indicators + "\"}");
 
             assertThat(log.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
                     && e.getFormattedMessage().startsWith("Exchange lag alert: subscription " + subscription + " ")).hasSize(1);
