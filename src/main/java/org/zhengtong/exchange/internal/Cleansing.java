@@ -3,6 +3,8 @@ package org.zhengtong.exchange.internal;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,7 @@ import org.zhengtong.catalog.Vocabulary.DataType;
 import org.zhengtong.catalog.Vocabulary.Standard;
 import org.zhengtong.exchange.Dataset;
 import org.zhengtong.shared.DivisionCodes;
+import org.zhengtong.shared.FieldProblem;
 import org.zhengtong.shared.IdCardNumber;
 import org.zhengtong.shared.InvalidCode;
 import org.zhengtong.shared.UnifiedSocialCreditCode;
@@ -21,8 +24,11 @@ import org.zhengtong.shared.UnifiedSocialCreditCode;
  * date-time as {@code yyyy-MM-dd HH:mm:ss}), and normalises code lists: an ID number's check {@code x} and a credit
  * code in capitals, yes and no as {@code true} and {@code false}. Validation then checks what is required, each
  * item's type and length, and the national standards an item names. Each kind of correction is counted.
+ *
+ * <p>{@link #check} runs the same rules over one record without changing or counting anything, for a person
+ * correcting a quarantined record by hand before it is sent through the pipeline again.
  */
-final class Cleansing {
+public final class Cleansing {
 
     static final int TRIM = 1;
     static final int WIDTH = 2;
@@ -85,6 +91,33 @@ final class Cleansing {
             }
         }
         return null;
+    }
+
+    /**
+     * What the pipeline would refuse in one record, item by item: every refused item with its reason (the pipeline
+     * stops at the first), none when the record would be accepted. {@code values} are in the dataset's item order
+     * and are left as they are.
+     */
+    public static List<FieldProblem> check(Dataset dataset, DivisionCodes divisions, @Nullable String[] values) {
+        Cleansing cleansing = new Cleansing(dataset, divisions);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < cleansing.items.length; i++) {
+            DataItem item = cleansing.items[i];
+            String v = i < values.length ? values[i] : null;
+            if (v != null) {
+                v = cleansing.cleanse(v, item);
+                if (v == null) {
+                    Reason why = cleansing.reason;
+                    problems.add(new FieldProblem(item.name(), why.messageKey(), (Object[]) why.args()));
+                    continue;
+                }
+            }
+            if ((v == null || v.isEmpty()) && (cleansing.key[i] || item.required())) {
+                Reason why = Reason.of("required", item.name(), item.name());
+                problems.add(new FieldProblem(item.name(), why.messageKey(), (Object[]) why.args()));
+            }
+        }
+        return problems;
     }
 
     /** The corrections made to the record {@link #apply} accepted last. */
