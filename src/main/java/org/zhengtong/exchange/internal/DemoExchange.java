@@ -141,7 +141,7 @@ class DemoExchange implements ApplicationRunner {
                 item("指标代码", DataType.STRING, 20, true, true, false, null),
                 item("指标名称", DataType.STRING, 100, false, true, false, null),
                 item("统计期", DataType.STRING, 10, true, true, false, null),
-                item("地区代码", DataType.STRING, 6, false, true, false, Standard.DIVISION_CODE),
+                item("地区代码", DataType.STRING, 6, true, true, false, Standard.DIVISION_CODE),
                 item("数值", DataType.NUMBER, null, false, true, false, null),
                 item("计量单位", DataType.STRING, 20, false, true, false, null)));
 
