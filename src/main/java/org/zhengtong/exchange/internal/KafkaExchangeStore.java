@@ -160,7 +160,12 @@ class KafkaExchangeStore implements ExchangeStore, DisposableBean {
         this.replication = Optional.ofNullable(env.getProperty("zt.exchange.kafka.replication-factor", Short.class));
         Map<String, Object> settings = new HashMap<>(Binder.get(env)
                 .bind("zt.exchange.kafka.client", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
-        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, env.getRequiredProperty("zt.exchange.kafka.bootstrap-servers"));
+        String servers = env.getProperty("zt.exchange.kafka.bootstrap-servers", "");
+        if (servers.isBlank()) {
+            throw new IllegalStateException("zt.exchange.backend=kafka needs zt.exchange.kafka.bootstrap-servers "
+                    + "(ZT_EXCHANGE_KAFKA_BOOTSTRAP_SERVERS, or ./zt up --kafka HOST:PORT)");
+        }
+        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers.strip());
         this.client = Map.copyOf(settings);
         Map<String, Object> adminSettings = new HashMap<>(client);
         adminSettings.put(CommonClientConfigs.CLIENT_ID_CONFIG, "zt-exchange-admin-" + instance);
