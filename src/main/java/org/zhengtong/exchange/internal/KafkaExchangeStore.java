@@ -88,9 +88,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p><b>Transactions.</b> {@link #apply} runs inside the batch's PostgreSQL transaction while it holds the
  * dataset's row lock. It streams the accepted rows of {@code zt_stage} from that connection and produces them in
  * one Kafka transaction (idempotent producer, {@code acks=all}, transactional id {@code <topic>@<instance-id>}, one
- * producer per dataset, closed after ten minutes without a batch), which it commits before it returns; the PostgreSQL transaction commits right after. Readers
- * use {@code read_committed}, so a batch appears whole or not at all, aborted batches never, and a reader never
- * passes a batch that is still open. When Kafka fails (the producer fenced by a newer one with the same id, a send
+ * producer per dataset, closed after ten minutes without a batch), which it commits before it returns; the
+ * PostgreSQL transaction commits right after. Readers use {@code read_committed}, so a batch appears whole or not at
+ * all, aborted batches never, and a reader never passes a batch that is still open. When Kafka fails (the producer fenced by a newer one with the same id, a send
  * refused, a timeout), the Kafka transaction is aborted and the store throws
  * {@link ExchangeProblem#storeFailed}: the PostgreSQL transaction rolls back and the batch is FAILED. If PostgreSQL
  * fails after the Kafka commit, the batch is processed again on retry or recovery and its records are produced a
@@ -98,7 +98,11 @@ import tools.jackson.databind.json.JsonMapper;
  * effect exactly once.
  *
  * <p>Because the log keeps every change, a record sent again unchanged is appended again (the PostgreSQL store
- * recognises it and leaves it), and {@code apply} returns the number of records produced.
+ * recognises it and leaves it), and {@code apply} returns the number of records produced. For the same reason a
+ * reader that is behind gets every change since its position, not only each key's latest value, and
+ * {@link #backlog} counts changes: one by one up to {@value #EXACT_BACKLOG}, by offsets beyond (which then include
+ * one transaction marker per batch). Reads go through a few pooled consumers per dataset (assign and seek, no
+ * consumer group), so the cursors are the hub's own, kept in PostgreSQL.
  *
  * <p><b>What stays in PostgreSQL.</b> Only the records move to Kafka. Datasets and their locks, batches, the
  * quarantine, subscriptions with their cursors, and the delivery log stay in PostgreSQL: they are small metadata
