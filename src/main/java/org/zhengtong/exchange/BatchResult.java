@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * What became of one batch. {@code accepted + quarantined = received}, always: every record read is either
  * stored or kept in the quarantine with its reason. {@code corrected} counts accepted records that cleansing
  * changed, {@code corrections} how often each kind of correction was made, and {@code changed} how many records
- * actually changed the store (a record sent again unchanged is accepted but changes nothing).
+ * actually changed the store (a record sent again unchanged is accepted but changes nothing). On the Kafka
+ * backend every accepted record is appended to the dataset's log, so there {@code changed} equals {@code accepted}.
  */
 public record BatchResult(
         long batchId,

@@ -34,6 +34,7 @@ class ExchangeBadInputTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired ExchangeStore store;
     @LocalServerPort int port;
 
     private MockHttpServletResponse push(String client, String code, String contentType, byte[] body, String... headers) throws Exception {
@@ -58,18 +59,19 @@ class ExchangeBadInputTests {
     void aGbkFileDeclaredAsUtf8IsRefusedWithAHintAndTheSameFileDeclaredAsGb18030IsTaken() throws Exception {
         String id = ExchangeFixture.id(LocalDate.of(1970, 1, 2), 201);
         byte[] gbk = (ExchangeFixture.POPULATION_HEADER + "\n" + ExchangeFixture.person(id, "欧阳修", "379902") + "\n").getBytes(Charset.forName("GBK"));
-        long before = jdbc.sql("select count(*) from exchange.record").query(Long.class).single();
+        long before = store.head(population());
 
         var refused = push("gaj-system", population(), "text/csv; charset=UTF-8", gbk);
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(problemCode(refused)).isEqualTo("exchange.header-encoding");
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("charset=GB18030");
-        assertThat(jdbc.sql("select count(*) from exchange.record").query(Long.class).single()).isEqualTo(before);
+        assertThat(store.head(population())).isEqualTo(before);
+        assertThat(store.read(population(), before, 10, null)).isEmpty();
 
         var taken = push("gaj-system", population(), "text/csv; charset=GB18030", gbk);
         assertThat(taken.getStatus()).isEqualTo(201);
         assertThat((Integer) JsonPath.read(taken.getContentAsString(), "$.accepted")).isEqualTo(1);
-        assertThat(jdbc.sql("select payload[2] from exchange.record where record_key = ?").param(id).query(String.class).single()).isEqualTo("欧阳修");
+        assertThat(ExchangeFixture.latest(store, population(), id).payload()[1]).isEqualTo("欧阳修");
     }
 
     @Test
@@ -171,7 +173,7 @@ class ExchangeBadInputTests {
         assertThat(j.getStatus()).isEqualTo(201);
         assertThat((Integer) JsonPath.read(j.getContentAsString(), "$.accepted")).isEqualTo(1);
         assertThat((Integer) JsonPath.read(j.getContentAsString(), "$.quarantined")).isEqualTo(2);
-        assertThat(jdbc.sql("select payload[5] from exchange.record where record_key = ?").param(a).query(String.class).single()).isEqualTo("1973-07-08");
+        assertThat(ExchangeFixture.latest(store, population(), a).payload()[4]).isEqualTo("1973-07-08");
 
         String b = ExchangeFixture.id(LocalDate.of(1974, 9, 10), 206);
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><records><record><公民身份号码>" + b + "</公民身份号码><姓名>文天祥</姓名><性别>男</性别>"

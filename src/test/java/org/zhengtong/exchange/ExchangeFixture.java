@@ -1,6 +1,7 @@
 package org.zhengtong.exchange;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengtong.shared.IdCardNumber;
 
@@ -21,6 +22,19 @@ public final class ExchangeFixture {
         return jdbc.sql("""
                 select r.code from catalog.resource r join catalog.resource_version v on v.resource_id = r.id and v.version = r.published_version
                 where v.name = ?""").param(name).query(String.class).single();
+    }
+
+    /**
+     * The latest stored change of the record with this key, read through the exchange store (so on either
+     * backend); the key is the dataset's first item.
+     */
+    public static StoredRecord latest(ExchangeStore store, String dataset, String key) {
+        List<StoredRecord> changes = store.read(dataset, 0, 10_000, new ExchangeStore.Filter(0, key)).stream()
+                .filter(r -> r.key().equals(key)).toList();
+        if (changes.isEmpty()) {
+            throw new AssertionError("No record " + key + " in dataset " + dataset);
+        }
+        return changes.get(changes.size() - 1);
     }
 
     /** A valid ID number born on the given day in 东湖区, numbered n. */

@@ -25,6 +25,7 @@ class ExchangePublishingTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired ExchangeStore store;
 
     @Test
     void theDemoCityHasLiveDatasetsWithSubscribersAndQuarantine() throws Exception {
@@ -83,12 +84,12 @@ class ExchangePublishingTests {
         assertThat((String) quarantined.get(1).get("raw")).contains("周一改");
         assertThat(quarantined.get(2).get("reason_code")).isEqualTo("exchange.reason.field-count");
 
-        var stored = jdbc.sql("select payload, source, batch_id from exchange.record where dataset = ? and record_key = ?").params(code, wide)
-                .query().singleRow();
-        assertThat(((java.sql.Array) stored.get("payload")).getArray()).isEqualTo(
+        StoredRecord stored = ExchangeFixture.latest(store, code, wide);
+        assertThat(stored.payload()).isEqualTo(
                 new String[] {wide, "吴二", "男", "汉族", "1981-06-18", "海川市东湖区1号", "379903", "正常", "2026-01-01"});
-        assertThat(stored.get("source")).isEqualTo("gaj");
-        assertThat(stored.get("batch_id")).isEqualTo(batch);
+        assertThat(stored.source()).isEqualTo("gaj");
+        assertThat(stored.batchId()).isEqualTo(batch);
+        assertThat(stored.deleted()).isFalse();
         assertThat(jdbc.sql("select count(*) from audit.audit_record where action = 'exchange.batch' and target = ?").param("batch:" + batch)
                 .query(Long.class).single()).isEqualTo(1);
     }
