@@ -46,17 +46,17 @@ class ExchangePagesTests {
     void eachRoleOpensItsPagesAndSeesItsScope() throws Exception {
         MockHttpSession officer = Logins.session(mvc, "gaj.officer");
         String datasets = page(get("/exchange/datasets"), officer);
-        assertThat(datasets).contains("海川市户籍人口信息", "海川市婚姻登记信息", "提供这个数据集", "获得了这个数据集的共享授权", "最近的批次",
+        assertThat(datasets).contains("海川市户籍人口信息", "海川市婚姻登记记录", "提供这个数据集", "获得了这个数据集的共享授权", "最近的批次",
                 "<th scope=\"row\">户籍地行政区划代码</th>", "<th scope=\"row\">男方公民身份号码</th>")
-                .doesNotContain("海川市主要经济指标", "海川市企业登记注册信息");
+                .doesNotContain("海川市主要经济指标", "海川市市场主体登记信息");
         String monitor = page(get("/exchange"), officer);
         assertThat(monitor).contains("交换监控", "海川市公安局", "海川市户籍人口信息", "chart-datasets", "datasets-table", "daily-table")
                 .doesNotContain("海川市主要经济指标");
-        assertThat(page(get("/exchange/subscriptions"), officer)).contains("本部门的订阅", "海川市婚姻登记信息", "海川市死亡登记信息");
+        assertThat(page(get("/exchange/subscriptions"), officer)).contains("本部门的订阅", "海川市婚姻登记记录", "海川市死亡登记信息");
 
         MockHttpSession admin = Logins.session(mvc, "admin");
-        assertThat(page(get("/exchange/overview"), admin)).contains("交换总览", "全市", "海川市主要经济指标", "海川市企业登记注册信息",
-                "海川市婚姻登记信息");
+        assertThat(page(get("/exchange/overview"), admin)).contains("交换总览", "全市", "海川市主要经济指标", "海川市市场主体登记信息",
+                "海川市婚姻登记记录");
         assertThat(page(get("/exchange/datasets"), admin)).contains("全市可交换的数据集", "海川市主要经济指标");
 
         MockHttpSession mayor = Logins.session(mvc, "mayor");
@@ -74,7 +74,7 @@ class ExchangePagesTests {
                 where d.provider = 'mzj' and q.status = 'OPEN' order by q.id limit 1""").query(Long.class).single();
         MockHttpSession officer = Logins.session(mvc, "gaj.officer");
         String list = page(get("/exchange/quarantine"), officer);
-        assertThat(list).contains("海川市户籍人口信息").doesNotContain("海川市婚姻登记信息", "海川市死亡登记信息");
+        assertThat(list).contains("海川市户籍人口信息").doesNotContain("海川市婚姻登记记录", "海川市死亡登记信息");
         assertThat(page(get("/exchange/quarantine?dataset=" + dataset(ExchangeFixture.MARRIAGES)), officer))
                 .contains("没有这样的问题数据");
 

@@ -146,7 +146,12 @@ class KafkaExchangeStoreTests {
         // The hub makes a new producer, which fences the other in turn, and the next batch goes through.
         assertThat(publish(code, ExchangeFixture.POPULATION_HEADER + "\n" + ExchangeFixture.person(later, "蒋后", "379902") + "\n")
                 .getStatus()).isEqualTo(201);
+        // A committed transaction becomes visible to read_committed readers once its markers are written, a moment later.
         List<StoredRecord> after = store.read(code, head, 10, null);
+        for (int i = 0; i < 100 && after.isEmpty(); i++) {
+            Thread.sleep(100);
+            after = store.read(code, head, 10, null);
+        }
         assertThat(after).extracting(StoredRecord::key).containsExactly(later);
         assertThat(store.head(code)).isEqualTo(after.get(0).position());
         assertThat(readAll(topic)).extracting(ConsumerRecord::key).doesNotContain("zombie", refused);
