@@ -115,16 +115,20 @@ public class Sources {
         }
     }
 
-    /** Starts a run of the dataset's source now, whether or not it is enabled; progress shows on {@link #source}. */
-    @Transactional
+    /**
+     * Starts a run of the dataset's source now, whether or not it is enabled; progress shows on {@link #source}.
+     * Not one transaction: the run, marked as reading here, goes on in the background and must see the mark.
+     */
     public Source runNow(String code) {
         Source source = source(code);
         if (source.running()) {
             throw ChannelProblem.running(code);
         }
+        if (!sync.start(code)) {
+            throw ChannelProblem.running(code);
+        }
         audit.record("exchange.source.run", "dataset:" + code, "run started by hand");
-        sync.start(code);
-        return source;
+        return table.find(code).orElseThrow();
     }
 
     /** The folder where the provider's systems drop files for a dataset. */

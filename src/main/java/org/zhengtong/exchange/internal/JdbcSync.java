@@ -78,15 +78,30 @@ public class JdbcSync implements DisposableBean {
                 Thread.ofPlatform().name("zt-sync-", 1).daemon().factory());
     }
 
-    /** Starts a run in the background unless the source is already running; returns whether it started one. */
+    /**
+     * Starts a run in the background unless the source is running already; returns whether it started one. The
+     * run is marked as reading before this returns, so a page shown right after sees it running.
+     */
     public boolean start(String dataset) {
-        if (running.contains(dataset)) {
+        if (!running.add(dataset)) {
+            return false;
+        }
+        if (!sources.claim(dataset)) {
+            running.remove(dataset);
             return false;
         }
         try {
-            workers.execute(() -> run(dataset));
+            workers.execute(() -> {
+                try {
+                    runClaimed(dataset);
+                } finally {
+                    running.remove(dataset);
+                }
+            });
             return true;
         } catch (RejectedExecutionException e) {
+            // The hub is stopping: the run is marked interrupted at the next start.
+            running.remove(dataset);
             return false;
         }
     }
@@ -104,10 +119,9 @@ public class JdbcSync implements DisposableBean {
             return;
         }
         try {
-            if (!sources.claim(code)) {
-                return;
+            if (sources.claim(code)) {
+                runClaimed(code);
             }
-            runClaimed(code);
         } finally {
             running.remove(code);
         }
