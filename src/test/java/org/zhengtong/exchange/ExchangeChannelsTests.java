@@ -45,6 +45,7 @@ import org.zhengtong.catalog.NewShareRequest;
 import org.zhengtong.catalog.SharingManagement;
 import org.zhengtong.directory.security.PersonAccounts;
 import org.zhengtong.exchange.internal.DropFolders;
+import org.zhengtong.exchange.internal.JdbcTargets;
 import org.zhengtong.exchange.internal.PushDelivery;
 import org.zhengtong.shared.InvalidInput;
 import org.zhengtong.shared.OrganizationCode;
@@ -209,6 +210,8 @@ class ExchangeChannelsTests {
                 "WINDOW", "25:00-06:00", 5, true)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems()).extracting(p -> p.field())
                         .containsExactlyInAnyOrder("jdbcUrl", "scheduleValue", "windowInterval"));
+        assertThat(JdbcTargets.check("jdbcUrl", "jdbc:postgresql://h/db?%73ocketFactory=x.Y")).as("an encoded parameter name").isNotNull();
+        assertThat(JdbcTargets.check("jdbcUrl", "jdbc:postgresql://h:5432/db?sslmode=require&ApplicationName=gaj")).isNull();
         String hubUrl = hubUrl();
         assertThatThrownBy(() -> sources.test(code, settings(hubUrl, "zhengtong", "exchange.record", "FULL", null)))
                 .isInstanceOfSatisfying(ChannelProblem.class, e -> assertThat(e.code()).isEqualTo("exchange.hub-database"));
@@ -235,6 +238,8 @@ class ExchangeChannelsTests {
         try (Connection c = connect(url, "mzj_reader")) {
             exec(c, "create table sw (\"公民身份号码\" text, \"姓名\" text, \"死亡日期\" date, \"备注\" text)");
         }
+        assertThat(mvc.perform(get("/exchange/sources").session(Logins.session(mvc, "gaj.officer"))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
         var officer = Logins.session(mvc, "mzj.officer");
         var page = mvc.perform(get("/exchange/sources").session(officer)).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);

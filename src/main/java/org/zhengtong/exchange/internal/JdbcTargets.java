@@ -1,5 +1,7 @@
 package org.zhengtong.exchange.internal;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -46,7 +48,13 @@ public final class JdbcTargets {
                     continue;
                 }
                 String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-                if (!ALLOWED.contains(name.toLowerCase(Locale.ROOT))) {
+                String decoded;
+                try {
+                    decoded = URLDecoder.decode(name, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    decoded = "";
+                }
+                if (!decoded.equals(name) || !ALLOWED.contains(name.toLowerCase(Locale.ROOT))) {
                     return new FieldProblem(field, "exchange.field.jdbc-url.parameter", new Object[] {name});
                 }
             }
