@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.zhengtong.audit.AuditChainVerifier;
 import org.zhengtong.audit.ChainVerification;
 import org.zhengtong.catalog.search.CatalogSearchBench;
+import org.zhengtong.exchange.bench.ExchangeBench;
 import org.zhengtong.shared.db.DatabaseSettings;
 import org.zhengtong.shared.db.PlatformDatabase;
 
@@ -22,7 +23,8 @@ import org.zhengtong.shared.db.PlatformDatabase;
 final class OperatorCommands {
 
     /** The benchmarks {@code bench <name>} runs. */
-    static final Map<String, ToIntFunction<PrintStream>> BENCHES = Map.of("catalog", CatalogSearchBench::run);
+    static final Map<String, ToIntFunction<PrintStream>> BENCHES = Map.of("catalog", CatalogSearchBench::run,
+            "exchange", out -> ExchangeBench.run(out, ZhengtongApplication.class));
 
     private OperatorCommands() {}
 

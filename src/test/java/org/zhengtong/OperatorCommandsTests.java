@@ -84,8 +84,8 @@ class OperatorCommandsTests {
             System.setErr(stderr);
         }
         assertThat(errors.toString(StandardCharsets.UTF_8))
-                .contains("Unknown benchmark: catalogue (known: catalog)")
-                .contains("one of: catalog");
+                .contains("Unknown benchmark: catalogue (known: catalog, exchange)")
+                .contains("one of: catalog, exchange");
     }
 
     private String output() {
