@@ -121,6 +121,9 @@ public final class PlatformDatabase implements AutoCloseable {
                     .setPort(settings.port())
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
+                    // A commit returns only once its WAL is written out of PostgreSQL's memory (zonky turns this off): the
+                    // exchange answers for a batch once it committed, and that answer must survive PostgreSQL being killed.
+                    .setServerConfig("synchronous_commit", "on")
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("encoding", "UTF8")
                     .setPGStartupWait(Duration.ofSeconds(60))
