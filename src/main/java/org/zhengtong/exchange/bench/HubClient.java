@@ -76,6 +76,11 @@ public final class HubClient {
         return send(request);
     }
 
+    /** Any GET of the API, such as {@code /api/v1/exchange/subscriptions}. */
+    public Answer get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(1)).GET());
+    }
+
     /** One batch's current state, looked up by its id. */
     public Answer batch(long id) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/api/v1/exchange/batches/" + id)).timeout(Duration.ofMinutes(1)).GET());
