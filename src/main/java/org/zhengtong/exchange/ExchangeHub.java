@@ -22,6 +22,7 @@ import org.zhengtong.exchange.internal.BatchProcessor;
 import org.zhengtong.exchange.internal.BodyFormat;
 import org.zhengtong.exchange.internal.NodeKeys;
 import org.zhengtong.exchange.internal.Spool;
+import org.zhengtong.exchange.internal.Stage;
 import org.zhengtong.shared.Actor;
 import org.zhengtong.shared.Sm2;
 
@@ -137,6 +138,7 @@ public class ExchangeHub {
     private BatchResult receiveAndProcess(Dataset dataset, long batchId, InputStream body, BodyFormat.Declared declared,
             @Nullable Signature verifier, byte @Nullable [] claimed, String file, Actor actor) {
         Spool.Received received;
+        long receiving = System.nanoTime();
         try {
             received = Spool.receive(body, processor.spoolFile(batchId), maxBatchBytes, verifier);
         } catch (ExchangeProblem e) {
@@ -146,6 +148,7 @@ public class ExchangeHub {
             processor.abandoned(batchId);
             throw new java.io.UncheckedIOException(e);
         }
+        Stage.RECEIVE.lap(receiving);
         String verdict = "UNSIGNED";
         if (verifier != null) {
             try {

@@ -23,6 +23,7 @@ import org.zhengtong.audit.AuditLog.Outcome;
 import org.zhengtong.catalog.Grant;
 import org.zhengtong.catalog.SharingManagement;
 import org.zhengtong.exchange.internal.NodeKeys;
+import org.zhengtong.exchange.internal.Stage;
 import org.zhengtong.shared.Actor;
 import org.zhengtong.shared.InvalidInput;
 import org.zhengtong.shared.Sm2;
@@ -184,6 +185,7 @@ public class Subscriptions {
      */
     @Transactional
     public DeliveredPage page(Subscription s, long after, int limit, Actor actor) {
+        long t = System.nanoTime();
         if (!sharing.isGranted(s.consumer(), s.dataset(), s.items())) {
             audit.recordFailure(actor, "exchange.deliver", "subscription:" + s.id(), Outcome.DENIED, "grant revoked or expired");
             throw ExchangeProblem.notGranted(s.dataset(), s.consumer());
@@ -192,7 +194,9 @@ public class Subscriptions {
         int[] positions = s.items().stream().mapToInt(dataset::position).toArray();
         ExchangeStore.Filter filter = s.filterItem() == null ? null : new ExchangeStore.Filter(dataset.position(s.filterItem()), s.filterPrefix());
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        t = Stage.PAGE_GRANT.lap(t);
         List<StoredRecord> records = store.read(s.dataset(), after, size + 1, filter);
+        t = Stage.PAGE_READ.lap(t);
         boolean more = records.size() > size;
         if (more) {
             records = records.subList(0, size);
@@ -224,7 +228,9 @@ public class Subscriptions {
         body.put("count", out.size());
         body.put("records", out);
         byte[] bytes = json.writeValueAsBytes(body);
+        t = Stage.PAGE_ENCODE.lap(t);
         String signature = Base64.getEncoder().encodeToString(Sm2.sign(keys.hubPrivateKey(), bytes));
+        t = Stage.PAGE_SIGN.lap(t);
         if (!out.isEmpty()) {
             // A page asked for again after a restart replaces the unacknowledged pages it overlaps.
             jdbc.sql("delete from exchange.delivery where subscription = ? and acked_at is null and after_seq >= ?").params(s.id(), after).update();
@@ -233,6 +239,7 @@ public class Subscriptions {
             audit.record(actor, "exchange.deliver", "subscription:" + s.id(), Outcome.SUCCESS,
                     "dataset %s: %d records after %d to %s".formatted(s.dataset(), out.size(), after, s.consumer()));
         }
+        Stage.PAGE_LOG.lap(t);
         return new DeliveredPage(s.id(), after, next, out.size(), more, bytes, signature);
     }
 

@@ -14,8 +14,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ import org.postgresql.jdbc.PgConnection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengtong.exchange.internal.Stage;
 
 /**
  * {@code ./zt bench exchange}: a million population records through the whole exchange hub, against what
@@ -73,6 +76,40 @@ public final class ExchangeBench {
     /** What publishing a run of batches gave. */
     record Published(int batches, long received, long accepted, long quarantined, long corrected, double ms, HeapWatch.Peak heap) {}
 
+    /** What a phase cost: CPU of this JVM (platform and clients) and of PostgreSQL, and time per pipeline stage. */
+    record Cost(double jvmCpuS, double postgresCpuS, Map<Stage, Double> stages) {
+
+        String json(List<Stage> shown) {
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "{\"jvm_cpu_s\":%.1f,\"postgresql_cpu_s\":%.1f,\"stages_s\":{", jvmCpuS,
+                    postgresCpuS));
+            for (int i = 0; i < shown.size(); i++) {
+                out.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "\"%s\":%.2f", shown.get(i).label(), stages.get(shown.get(i))));
+            }
+            return out.append("}}").toString();
+        }
+    }
+
+    /** Measures what a phase costs, from its start to {@link #stop}. */
+    static final class Meter {
+        private final CpuClock cpu;
+        private final double jvm;
+        private final double postgres;
+        private final Map<Stage, Double> stages;
+
+        Meter(CpuClock cpu) {
+            this.cpu = cpu;
+            this.jvm = cpu.jvmSeconds();
+            this.postgres = cpu.postgresSeconds();
+            this.stages = Stage.totals();
+        }
+
+        Cost stop() {
+            Map<Stage, Double> spent = new LinkedHashMap<>();
+            Stage.totals().forEach((stage, seconds) -> spent.put(stage, seconds - stages.get(stage)));
+            return new Cost(cpu.jvmSeconds() - jvm, cpu.postgresSeconds() - postgres, spent);
+        }
+    }
+
     /** What one subscriber received. */
     record Pulled(String consumer, int pages, long records, long fingerprints, double ms) {
         double rate() {
@@ -88,7 +125,8 @@ public final class ExchangeBench {
     }
 
     record Report(Plan plan, Expected expected, double startMs, double copyMs, Published large, List<Pulled> pulled, double pullMs,
-            HeapWatch.Peak pullHeap, double endToEndMs, Published small) {
+            HeapWatch.Peak pullHeap, double endToEndMs, Published small, Cost copyCost, Cost largeCost, Cost pullCost, Cost smallCost,
+            double loadBefore, double loadAfter) {
 
         double copyRate() {
             return plan.records() / (copyMs / 1000);
@@ -139,13 +177,17 @@ public final class ExchangeBench {
                             + "\"small_batch_records\":%d,\"small_batches\":%d,\"small_publish_ms\":%.1f,\"small_publish_records_per_s\":%.0f,"
                             + "\"heap_peak_used_mb\":{\"publish_large\":%d,\"publish_small\":%d,\"pull\":%d},"
                             + "\"heap_peak_after_gc_mb\":{\"publish_large\":%d,\"publish_small\":%d,\"pull\":%d},"
+                            + "\"cost\":{\"copy\":%s,\"publish_large\":%s,\"pull\":%s,\"publish_small\":%s},"
+                            + "\"load_average\":{\"before\":%.2f,\"after\":%.2f},"
                             + "\"goal_ratio\":%.2f,\"goal_met\":%b,\"checks_passed\":true,\"cpus\":%d,\"max_heap_mb\":%d}",
                     plan.records(), PopulationRecords.FIELDS, expected.dirty(), expected.corrected(), large.received(), large.accepted(),
                     large.quarantined(), large.corrected(), startMs, copyMs, copyRate(), plan.largeBatch(), large.batches(), large.ms(),
                     publishRate(), publishRatio(), pulled.size(), plan.page(), pullMs,
                     pulled.stream().mapToLong(Pulled::records).sum() / (pullMs / 1000), subscribers, endToEndMs, endToEndRate(), ratio(),
                     plan.smallBatch(), small.batches(), small.ms(), smallPublishRate(), large.heap().usedMb(), small.heap().usedMb(),
-                    pullHeap.usedMb(), large.heap().afterGcMb(), small.heap().afterGcMb(), pullHeap.afterGcMb(), GOAL_RATIO, goalMet(),
+                    pullHeap.usedMb(), large.heap().afterGcMb(), small.heap().afterGcMb(), pullHeap.afterGcMb(), copyCost.json(List.of()),
+                    largeCost.json(Stage.PUBLISHING), pullCost.json(Stage.DELIVERY), smallCost.json(Stage.PUBLISHING), loadBefore, loadAfter,
+                    GOAL_RATIO, goalMet(),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         }
     }
@@ -208,8 +250,12 @@ public final class ExchangeBench {
             PopulationRecords records = new PopulationRecords(SEED, 10, 30);
             Expected expected = expected(records, plan.records());
 
+            CpuClock cpu = new CpuClock(home.resolve("pgdata"));
+            double loadBefore = CpuClock.loadAverage();
             out.println("基线 COPY / baseline: COPY into a scratch table...");
+            Meter meter = new Meter(cpu);
             double copyMs = copy(dataSource, records, plan.records());
+            Cost copyCost = meter.stop();
 
             out.println("预热 / warming up...");
             PopulationRecords warmRecords = new PopulationRecords(SEED + 1, 10, 30);
@@ -220,13 +266,17 @@ public final class ExchangeBench {
             System.gc();
             heap.reset();
             long e2eStart = System.nanoTime();
+            meter = new Meter(cpu);
             Published published = publish(provider, large, records, plan.records(), plan.largeBatch(), "large-", heap);
+            Cost largeCost = meter.stop();
             out.println("订阅方拉取 / three subscribers pulling in parallel...");
             System.gc();
             heap.reset();
             long pullStart = System.nanoTime();
+            meter = new Meter(cpu);
             List<Pulled> pulled = pullAll(consumers, subscriptions, plan.page());
             long end = System.nanoTime();
+            Cost pullCost = meter.stop();
             HeapWatch.Peak pullHeap = heap.peak();
             double endToEndMs = millis(end - e2eStart);
             double pullMs = millis(end - pullStart);
@@ -243,9 +293,12 @@ public final class ExchangeBench {
             out.printf(Locale.ROOT, "发布 / publishing again in batches of %,d...%n", plan.smallBatch());
             System.gc();
             heap.reset();
+            meter = new Meter(cpu);
             Published smallPublished = publish(provider, small, records, plan.records(), plan.smallBatch(), "small-", heap);
+            Cost smallCost = meter.stop();
             check(smallPublished, expected, plan);
-            return new Report(plan, expected, startMs, copyMs, published, pulled, pullMs, pullHeap, endToEndMs, smallPublished);
+            return new Report(plan, expected, startMs, copyMs, published, pulled, pullMs, pullHeap, endToEndMs, smallPublished, copyCost, largeCost,
+                    pullCost, smallCost, loadBefore, CpuClock.loadAverage());
         } finally {
             if (context != null) {
                 context.close();
@@ -432,9 +485,23 @@ public final class ExchangeBench {
                 r.large().heap().usedMb(), r.plan().smallBatch() / 1000, r.small().heap().usedMb(), r.pullHeap().usedMb());
         line(out, "GC 后堆峰值 peak heap after GC", "publish %dk/batch %,d MB · %dk/batch %,d MB · pull %,d MB", r.plan().largeBatch() / 1000,
                 r.large().heap().afterGcMb(), r.plan().smallBatch() / 1000, r.small().heap().afterGcMb(), r.pullHeap().afterGcMb());
+        line(out, "CPU 基线 COPY", "JVM %.1f s · PostgreSQL %.1f s", r.copyCost().jvmCpuS(), r.copyCost().postgresCpuS());
+        line(out, "CPU 发布 publish " + r.plan().largeBatch() / 1000 + "k", "JVM %.1f s · PostgreSQL %.1f s", r.largeCost().jvmCpuS(),
+                r.largeCost().postgresCpuS());
+        line(out, "CPU 拉取 pull", "JVM %.1f s · PostgreSQL %.1f s", r.pullCost().jvmCpuS(), r.pullCost().postgresCpuS());
+        line(out, "CPU 发布 publish " + r.plan().smallBatch() / 1000 + "k", "JVM %.1f s · PostgreSQL %.1f s", r.smallCost().jvmCpuS(),
+                r.smallCost().postgresCpuS());
+        line(out, "阶段 stages, publish " + r.plan().largeBatch() / 1000 + "k (s)", "%s", stages(r.largeCost(), Stage.PUBLISHING));
+        line(out, "阶段 stages, publish " + r.plan().smallBatch() / 1000 + "k (s)", "%s", stages(r.smallCost(), Stage.PUBLISHING));
+        line(out, "阶段 stages, pull (s, 3 threads)", "%s", stages(r.pullCost(), Stage.DELIVERY));
+        line(out, "负载 load average", "%.2f before · %.2f after (%d CPUs)", r.loadBefore(), r.loadAfter(), Runtime.getRuntime().availableProcessors());
         line(out, "检查 checks", "%s", "every batch adds up; subscribers got exactly the accepted keys and values");
         line(out, "目标 goal ≥ " + GOAL_RATIO + " × COPY (end to end)", "%s", r.goalMet() ? "达成 met" : "未达成 MISSED");
         out.println("-".repeat(86));
+    }
+
+    private static String stages(Cost cost, List<Stage> shown) {
+        return shown.stream().map(st -> String.format(Locale.ROOT, "%s %.1f", st.label(), cost.stages().get(st))).collect(Collectors.joining(" · "));
     }
 
     private static void line(PrintStream out, String label, String format, Object... values) {

@@ -108,6 +108,7 @@ public class BatchProcessor {
     /** Runs the pipeline over a spooled body; whole-batch problems ({@link ExchangeProblem}) roll everything back. */
     public BatchResult process(Dataset dataset, long batchId, BodyFormat.Declared declared, String file, Actor actor) {
         Path spool = spoolFile(batchId);
+        long[] ran = new long[1];
         transactions.executeWithoutResult(tx -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
@@ -117,26 +118,38 @@ public class BatchProcessor {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            ran[0] = System.nanoTime();
         });
+        Stage.COMMIT.lap(ran[0]);
         deleteSpool(batchId);
         return result(batchId);
     }
 
     private void run(Connection c, Dataset dataset, long batchId, Path spool, BodyFormat.Declared declared, String file, Actor actor)
             throws SQLException, IOException {
+        long t = System.nanoTime();
         long base = jdbc.sql("select last_seq from exchange.dataset where code = ? for update").param(dataset.code()).query(Long.class).single();
+        t = Stage.LOCK.lap(t);
         try (Statement st = c.createStatement()) {
             st.execute(StageWriter.TABLE);
         }
         int[] keys = dataset.keyPositions();
         Cleansing cleansing = new Cleansing(dataset, divisions);
         int ord = 0;
+        long decoding = 0;
+        long cleansingTime = 0;
         try (RecordDecoder decoder = decoder(Files.newInputStream(spool), declared, dataset, file);
                 OutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), StageWriter.COPY, 1 << 16)) {
             StageWriter stage = new StageWriter(copy);
             StringBuilder key = new StringBuilder();
-            Decoded d;
-            while ((d = decoder.next()) != null) {
+            while (true) {
+                long started = System.nanoTime();
+                Decoded d = decoder.next();
+                long decoded = System.nanoTime();
+                decoding += decoded - started;
+                if (d == null) {
+                    break;
+                }
                 ord++;
                 if (d.problem() != null) {
                     stage.refused(ord, d, d.problem(), d.raw() != null ? d.raw() : decoder.currentRaw());
@@ -146,6 +159,7 @@ public class BatchProcessor {
                 long before = cleansing.correctedRecords();
                 Reason reason = cleansing.apply(values, d.delete());
                 if (reason != null) {
+                    cleansingTime += System.nanoTime() - decoded;
                     stage.refused(ord, d, reason, d.raw() != null ? d.raw() : decoder.currentRaw());
                     continue;
                 }
@@ -156,9 +170,15 @@ public class BatchProcessor {
                     }
                     key.append(values[keys[k]]);
                 }
+                cleansingTime += System.nanoTime() - decoded;
                 stage.accepted(ord, d, key.toString(), values, cleansing.correctedRecords() > before ? cleansing.lastCorrections() : 0);
             }
         }
+        long staged = System.nanoTime();
+        Stage.DECODE.record(decoding);
+        Stage.CLEANSE.record(cleansingTime);
+        Stage.STAGE.record(staged - t - decoding - cleansingTime);
+        t = staged;
         try (Statement st = c.createStatement()) {
             st.execute("analyze zt_stage");
             // A key seen again inside the batch: the first occurrence stands, later ones are quarantined.
@@ -168,9 +188,12 @@ public class BatchProcessor {
                           group by key having count(*) > 1) f
                     where s.key = f.key and s.ord > f.first_ord and s.problem is null""");
         }
+        t = Stage.DUPLICATES.lap(t);
         long changed = store.apply(c, dataset.code(), batchId, dataset.provider(), base);
+        t = Stage.STORE.lap(t);
         jdbc.sql("update exchange.dataset set last_seq = ? where code = ?").params(base + ord, dataset.code()).update();
         quarantine(c, dataset, batchId, spool, declared);
+        t = Stage.QUARANTINE.lap(t);
         Map<String, Long> counts = counts(c);
         Map<String, Long> corrections = new LinkedHashMap<>();
         for (int k = 0; k < Cleansing.KINDS.length; k++) {
@@ -184,6 +207,7 @@ public class BatchProcessor {
                 .update();
         audit.record(actor, "exchange.batch", "batch:" + batchId, Outcome.SUCCESS, "dataset %s via %s: received %d, accepted %d, quarantined %d"
                 .formatted(dataset.code(), store.name(), counts.get("received"), counts.get("accepted"), counts.get("quarantined")));
+        Stage.FINISH.lap(t);
     }
 
     private Map<String, Long> counts(Connection c) throws SQLException {
