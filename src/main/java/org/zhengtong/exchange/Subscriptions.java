@@ -4,14 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -202,45 +199,20 @@ public class Subscriptions {
             records = records.subList(0, size);
         }
         long next = records.isEmpty() ? after : records.get(records.size() - 1).position();
-        List<Map<String, Object>> out = new ArrayList<>(records.size());
-        for (StoredRecord r : records) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("position", r.position());
-            m.put("key", r.key());
-            m.put("op", r.deleted() ? "delete" : "upsert");
-            Map<String, Object> data = new LinkedHashMap<>();
-            for (int i = 0; i < positions.length; i++) {
-                data.put(s.items().get(i), positions[i] < r.payload().length ? r.payload()[positions[i]] : null);
-            }
-            m.put("data", data);
-            m.put("source", r.source());
-            m.put("batch", r.batchId());
-            m.put("at", r.updatedAt().toString());
-            out.add(m);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subscription", s.id());
-        body.put("dataset", s.dataset());
-        body.put("items", s.items());
-        body.put("after", after);
-        body.put("next", next);
-        body.put("more", more);
-        body.put("count", out.size());
-        body.put("records", out);
-        byte[] bytes = json.writeValueAsBytes(body);
+        byte[] bytes = PageJson.write(json, s, after, next, more, records, positions);
         t = Stage.PAGE_ENCODE.lap(t);
         String signature = Base64.getEncoder().encodeToString(Sm2.sign(keys.hubPrivateKey(), bytes));
         t = Stage.PAGE_SIGN.lap(t);
-        if (!out.isEmpty()) {
+        if (!records.isEmpty()) {
             // A page asked for again after a restart replaces the unacknowledged pages it overlaps.
             jdbc.sql("delete from exchange.delivery where subscription = ? and acked_at is null and after_seq >= ?").params(s.id(), after).update();
             jdbc.sql("insert into exchange.delivery (subscription, after_seq, until_seq, records, digest) values (?, ?, ?, ?, ?)")
-                    .params(s.id(), after, next, out.size(), Sm3.hex(Sm3.digest(bytes))).update();
+                    .params(s.id(), after, next, records.size(), Sm3.hex(Sm3.digest(bytes))).update();
             audit.record(actor, "exchange.deliver", "subscription:" + s.id(), Outcome.SUCCESS,
-                    "dataset %s: %d records after %d to %s".formatted(s.dataset(), out.size(), after, s.consumer()));
+                    "dataset %s: %d records after %d to %s".formatted(s.dataset(), records.size(), after, s.consumer()));
         }
         Stage.PAGE_LOG.lap(t);
-        return new DeliveredPage(s.id(), after, next, out.size(), more, bytes, signature);
+        return new DeliveredPage(s.id(), after, next, records.size(), more, bytes, signature);
     }
 
     /** The subscriber confirms it has applied everything up to {@code cursor}. */
