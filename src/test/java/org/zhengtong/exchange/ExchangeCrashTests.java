@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,8 +34,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.zhengtong.exchange.bench.HubClient;
@@ -54,6 +58,9 @@ import tools.jackson.databind.JsonNode;
  *       after their own cursor, apply each record as an upsert or a delete by key, and acknowledge: twice at
  *       seeded points of their progress, the second time with its PostgreSQL.
  * </ol>
+ *
+ * <p>It runs once with the exchange store on PostgreSQL and once on Kafka ({@code zt.exchange.backend=kafka}, with
+ * {@link KafkaBroker} as a process of its own, which is not killed).
  *
  * <p>At the end every batch was answered once for its key with exactly the counts its records call for
  * ({@code accepted + quarantined = received}); a batch caught spooled was finished by the recovery at start-up and
@@ -78,7 +85,6 @@ class ExchangeCrashTests {
     }
 
     @Test
-    @Disabled("waits for the Kafka backend (zt.exchange.backend=kafka, exchange/internal/KafkaExchangeStore), which is not on main yet")
     void publishingAndDeliverySurviveKillsOnTheKafkaStore() throws Exception {
         crashAndCheck(Backend.KAFKA);
     }
@@ -90,12 +96,14 @@ class ExchangeCrashTests {
         Path home = Files.createTempDirectory("zt-crash-");
         Map<String, String> environment = new HashMap<>();
         Process broker = null;
+        String bootstrap = null;
         List<String> kills = new ArrayList<>();
         try {
             if (backend == Backend.KAFKA) {
                 broker = startBroker(home);
+                bootstrap = bootstrap(broker);
                 environment.put("ZT_EXCHANGE_BACKEND", "kafka");
-                environment.put("ZT_EXCHANGE_KAFKA_BOOTSTRAP_SERVERS", bootstrap(broker));
+                environment.put("ZT_EXCHANGE_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             }
             try (ChildPlatform platform = new ChildPlatform(home, freePort(), freePort(), environment, List.of())) {
                 platform.start(START);
@@ -126,10 +134,7 @@ class ExchangeCrashTests {
                 assertThat(publisher.failure.get()).as("the publisher's failure").isNull();
 
                 // (b) delivery
-                long head;
-                try (Connection db = platform.database()) {
-                    head = single(db, "select last_seq from exchange.dataset where code = ?", dataset);
-                }
+                long head = head(platform, dataset, bootstrap);
                 List<Thread> pulling = new ArrayList<>();
                 for (Subscriber s : subscribers) {
                     pulling.add(Thread.ofPlatform().name("crash-" + s.consumer).start(s));
@@ -488,6 +493,25 @@ class ExchangeCrashTests {
                 failure.set(e);
                 done = true;
             }
+        }
+    }
+
+    /**
+     * The dataset's last position: the sequence PostgreSQL keeps, or on Kafka the end of the dataset's topic (a
+     * position is an offset plus one there).
+     */
+    private static long head(ChildPlatform platform, String dataset, @Nullable String bootstrap) throws SQLException {
+        if (bootstrap == null) {
+            try (Connection db = platform.database()) {
+                return single(db, "select last_seq from exchange.dataset where code = ?", dataset);
+            }
+        }
+        Properties settings = new Properties();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        TopicPartition topic = new TopicPartition("zt.exchange." + dataset.replace('/', '-'), 0);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.endOffsets(List.of(topic), Duration.ofSeconds(30)).get(topic);
         }
     }
 
