@@ -24,7 +24,6 @@ import org.zhengtong.exchange.internal.Stage;
 import org.zhengtong.shared.Actor;
 import org.zhengtong.shared.InvalidInput;
 import org.zhengtong.shared.Sm2;
-import org.zhengtong.shared.Sm3;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -206,8 +205,8 @@ public class Subscriptions {
         if (!records.isEmpty()) {
             // A page asked for again after a restart replaces the unacknowledged pages it overlaps.
             jdbc.sql("delete from exchange.delivery where subscription = ? and acked_at is null and after_seq >= ?").params(s.id(), after).update();
-            jdbc.sql("insert into exchange.delivery (subscription, after_seq, until_seq, records, digest) values (?, ?, ?, ?, ?)")
-                    .params(s.id(), after, next, records.size(), Sm3.hex(Sm3.digest(bytes))).update();
+            jdbc.sql("insert into exchange.delivery (subscription, after_seq, until_seq, records, signature) values (?, ?, ?, ?, ?)")
+                    .params(s.id(), after, next, records.size(), signature).update();
             audit.record(actor, "exchange.deliver", "subscription:" + s.id(), Outcome.SUCCESS,
                     "dataset %s: %d records after %d to %s".formatted(s.dataset(), records.size(), after, s.consumer()));
         }
