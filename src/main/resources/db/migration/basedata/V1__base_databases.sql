@@ -158,3 +158,15 @@ create table rejected (
 );
 
 create index rejected_feed on rejected (feed, rejected_at);
+
+-- What each feed said about each field, for the quality dashboard: values received (non-empty), values that
+-- agreed with the merged value or filled an empty one, values that became conflicts, and records rejected.
+create table feed_field (
+    feed        bigint not null references feed (id),
+    field       text not null,
+    received    bigint not null default 0,
+    agreed      bigint not null default 0,
+    changed     bigint not null default 0,
+    conflicted  bigint not null default 0,
+    primary key (feed, field)
+);
