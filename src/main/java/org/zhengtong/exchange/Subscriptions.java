@@ -182,16 +182,11 @@ public class Subscriptions {
     @Transactional
     public DeliveredPage page(Subscription s, long after, int limit, Actor actor) {
         long t = System.nanoTime();
-        if (!sharing.isGranted(s.consumer(), s.dataset(), s.items())) {
-            audit.recordFailure(actor, "exchange.deliver", "subscription:" + s.id(), Outcome.DENIED, "grant revoked or expired");
-            throw ExchangeProblem.notGranted(s.dataset(), s.consumer());
-        }
-        Dataset dataset = hub.dataset(s.dataset());
+        Dataset dataset = granted(s, actor);
         int[] positions = s.items().stream().mapToInt(dataset::position).toArray();
-        ExchangeStore.Filter filter = s.filterItem() == null ? null : new ExchangeStore.Filter(dataset.position(s.filterItem()), s.filterPrefix());
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         t = Stage.PAGE_GRANT.lap(t);
-        List<StoredRecord> records = store.read(s.dataset(), after, size + 1, filter);
+        List<StoredRecord> records = store.read(s.dataset(), after, size + 1, filter(s, dataset));
         t = Stage.PAGE_READ.lap(t);
         boolean more = records.size() > size;
         if (more) {
@@ -202,16 +197,64 @@ public class Subscriptions {
         t = Stage.PAGE_ENCODE.lap(t);
         String signature = Base64.getEncoder().encodeToString(Sm2.sign(keys.hubPrivateKey(), bytes));
         t = Stage.PAGE_SIGN.lap(t);
-        if (!records.isEmpty()) {
-            // A page asked for again after a restart replaces the unacknowledged pages it overlaps.
-            jdbc.sql("delete from exchange.delivery where subscription = ? and acked_at is null and after_seq >= ?").params(s.id(), after).update();
-            jdbc.sql("insert into exchange.delivery (subscription, after_seq, until_seq, records, signature) values (?, ?, ?, ?, ?)")
-                    .params(s.id(), after, next, records.size(), signature).update();
-            audit.record(actor, "exchange.deliver", "subscription:" + s.id(), Outcome.SUCCESS,
-                    "dataset %s: %d records after %d to %s".formatted(s.dataset(), records.size(), after, s.consumer()));
-        }
+        log(s, after, next, records.size(), signature, actor);
         Stage.PAGE_LOG.lap(t);
         return new DeliveredPage(s.id(), after, next, records.size(), more, bytes, signature);
+    }
+
+    /**
+     * The next page for a platform module that consumes a subscription in process, such as the base databases
+     * consuming as the big-data bureau: the stored records after {@code after}, at most {@code limit}, with the
+     * subscribed items' names and positions. The grant is checked for every page exactly as for {@link #page},
+     * and the page is logged and audited the same way, with no signature because nothing leaves the node. The
+     * consumer applies the page and then calls {@link #advance}; taken again before that, the same records come
+     * again (at least once), so a consumer that applies them idempotently sees each record exactly once.
+     */
+    @Transactional
+    public RecordPage take(long id, long after, int limit, Actor actor) {
+        Subscription s = find(id);
+        if (!s.status().equals("ACTIVE")) {
+            throw ExchangeProblem.unknownSubscription(id);
+        }
+        Dataset dataset = granted(s, actor);
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        List<StoredRecord> records = store.read(s.dataset(), after, size + 1, filter(s, dataset));
+        boolean more = records.size() > size;
+        if (more) {
+            records = records.subList(0, size);
+        }
+        long next = records.isEmpty() ? after : records.get(records.size() - 1).position();
+        log(s, after, next, records.size(), null, actor);
+        return new RecordPage(s, after, next, more, s.items(), s.items().stream().mapToInt(dataset::position).toArray(), records);
+    }
+
+    /** A subscription by its id, for platform modules that consume in process and keep the id of their own. */
+    public Subscription subscription(long id) {
+        return find(id);
+    }
+
+    private Dataset granted(Subscription s, Actor actor) {
+        if (!sharing.isGranted(s.consumer(), s.dataset(), s.items())) {
+            audit.recordFailure(actor, "exchange.deliver", "subscription:" + s.id(), Outcome.DENIED, "grant revoked or expired");
+            throw ExchangeProblem.notGranted(s.dataset(), s.consumer());
+        }
+        return hub.dataset(s.dataset());
+    }
+
+    private static ExchangeStore.@Nullable Filter filter(Subscription s, Dataset dataset) {
+        return s.filterItem() == null ? null : new ExchangeStore.Filter(dataset.position(s.filterItem()), s.filterPrefix());
+    }
+
+    private void log(Subscription s, long after, long next, int records, @Nullable String signature, Actor actor) {
+        if (records == 0) {
+            return;
+        }
+        // A page asked for again after a restart replaces the unacknowledged pages it overlaps.
+        jdbc.sql("delete from exchange.delivery where subscription = ? and acked_at is null and after_seq >= ?").params(s.id(), after).update();
+        jdbc.sql("insert into exchange.delivery (subscription, after_seq, until_seq, records, signature) values (?, ?, ?, ?, ?)")
+                .params(s.id(), after, next, records, signature).update();
+        audit.record(actor, "exchange.deliver", "subscription:" + s.id(), Outcome.SUCCESS,
+                "dataset %s: %d records after %d to %s".formatted(s.dataset(), records, after, s.consumer()));
     }
 
     /** The subscriber confirms it has applied everything up to {@code cursor}. */
