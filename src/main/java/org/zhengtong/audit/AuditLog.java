@@ -1,5 +1,6 @@
 package org.zhengtong.audit;
 
+import java.util.List;
 import org.zhengtong.shared.Actor;
 
 /**
@@ -17,6 +18,17 @@ public interface AuditLog {
 
     default void record(String action, String target, String detail) {
         record(Actor.current(), action, target, Outcome.SUCCESS, detail);
+    }
+
+    /** One record to append with {@link #recordAll}. */
+    record Entry(Actor actor, String action, String target, Outcome outcome, String detail) {}
+
+    /**
+     * Appends several records in the caller's transaction, in order, taking the chain's lock once: a module that
+     * serves many reads of personal data groups their records instead of contending for the lock per read.
+     */
+    default void recordAll(List<Entry> entries) {
+        entries.forEach(e -> record(e.actor(), e.action(), e.target(), e.outcome(), e.detail()));
     }
 
     void recordFailure(Actor actor, String action, String target, Outcome outcome, String detail);

@@ -219,6 +219,31 @@ public class CatalogManagement {
         return latest(code);
     }
 
+    /**
+     * Registers and publishes, as the platform itself, a resource a module keeps on the departments' behalf (the base
+     * databases' 人口基础库 and 法人基础库 of the big-data bureau): nobody drafts or reviews it. Registering the same
+     * provider and name again returns the resource as it is.
+     */
+    @Transactional
+    public Resource registerPlatformResource(String provider, ResourceDraft draft) {
+        Optional<Resource> existing = store.list(provider, draft.classification(), null, false, 1000).stream()
+                .filter(r -> r.name().equals(draft.name())).findFirst();
+        if (existing.isPresent()) {
+            return named(existing.get());
+        }
+        InvalidInput.throwIfAny(rules.check(draft));
+        OrgUnit unit = directory.orgUnit(provider);
+        String code = draft.classification() + "/" + String.format("%06d", store.nextSequence(draft.classification()));
+        String by = actor();
+        long id = store.insertResource(code, draft.classification(), unit.code(), providerCode(unit), by);
+        store.insertVersion(id, 1, VersionStatus.PUBLISHED, draft, by);
+        store.markReviewed(id, 1, VersionStatus.PUBLISHED, by, null, LocalDate.now(CHINA));
+        store.setResourceStatus(code, ResourceStatus.PUBLISHED, 1);
+        audit.record("catalog.resource.register", "resource:" + code, draft.name() + " of " + provider);
+        events.publishEvent(new ResourcePublished(code, 1));
+        return latest(code);
+    }
+
     /** Adds a classification node (类-项-目-细目); the data administrator extends the tree as departments need. */
     @Transactional
     public void addClassification(String code, String name, @Nullable String parent) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -37,13 +38,19 @@ public class SharingManagement {
     private final CatalogManagement catalog;
     private final WorkingDays workingDays;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    SharingManagement(SharingStore store, CatalogManagement catalog, WorkingDays workingDays, AuditLog audit) {
+    SharingManagement(SharingStore store, CatalogManagement catalog, WorkingDays workingDays, AuditLog audit,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.catalog = catalog;
         this.workingDays = workingDays;
         this.audit = audit;
+        this.events = events;
     }
+
+    /** A grant of a resource to a consumer was made or revoked: whoever caches what a department may see forgets it. */
+    public record GrantChanged(String resourceCode, String consumer) {}
 
     /** The acting department asks for a resource; returns the request, already approved for unconditional resources. */
     @Transactional
@@ -97,6 +104,7 @@ public class SharingManagement {
             store.answer(id, ShareRequest.Status.APPROVED, "system", "无条件共享，自动授权");
             long grant = store.insertGrant(resource.code(), consumer.code(), r.items(), from, until, id, "system");
             audit.record("catalog.share.grant", "grant:" + grant, "unconditional resource " + resource.code());
+            events.publishEvent(new GrantChanged(resource.code(), consumer.code()));
         }
         return request(id);
     }
@@ -109,6 +117,7 @@ public class SharingManagement {
         long grant = store.insertGrant(q.resourceCode(), q.consumer(), q.items(), q.validFrom(), q.validUntil(), requestId, actor());
         audit.record("catalog.share.approve", "request:" + requestId, comment == null ? "" : comment);
         audit.record("catalog.share.grant", "grant:" + grant, q.resourceCode() + " to " + q.consumer() + ": " + q.items());
+        events.publishEvent(new GrantChanged(q.resourceCode(), q.consumer()));
         return store.grant(grant).orElseThrow();
     }
 
@@ -137,6 +146,7 @@ public class SharingManagement {
         }
         store.revokeGrant(grantId, actor(), reason.strip());
         audit.record("catalog.share.revoke", "grant:" + grantId, reason);
+        events.publishEvent(new GrantChanged(g.resourceCode(), g.consumer()));
     }
 
     /** A revoked resource is no longer offered to anyone. */
@@ -146,6 +156,23 @@ public class SharingManagement {
             store.revokeGrant(id, actor(), "资源已撤销 resource revoked");
             audit.record("catalog.share.revoke", "grant:" + id, "resource " + event.code() + " revoked");
         }
+        events.publishEvent(new GrantChanged(event.code(), "*"));
+    }
+
+    /**
+     * The platform grants a resource's data items to a department without a request, e.g. the demo city's grants of
+     * the base databases. The items must be the resource's; the grant is audited like any other.
+     */
+    @Transactional
+    public Grant grantByPlatform(String resourceCode, String consumer, List<String> items, LocalDate from, LocalDate until, String reason) {
+        Resource resource = catalog.published(resourceCode).orElseThrow(() -> CatalogProblem.notFound(resourceCode));
+        List<String> known = resource.items().stream().map(DataItem::name).toList();
+        items.stream().filter(i -> !known.contains(i)).findFirst()
+                .ifPresent(i -> InvalidInput.throwIfAny(List.of(new FieldProblem("items", "catalog.share.items.unknown", i))));
+        long grant = store.insertGrant(resourceCode, consumer, items, from, until, null, actor());
+        audit.record("catalog.share.grant", "grant:" + grant, resourceCode + " to " + consumer + ": " + items + " (" + reason + ")");
+        events.publishEvent(new GrantChanged(resourceCode, consumer));
+        return store.grant(grant).orElseThrow();
     }
 
     // reading
