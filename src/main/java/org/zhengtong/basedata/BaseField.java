@@ -24,9 +24,6 @@ public interface BaseField {
     /** Personal data: shown masked unless the viewer's grant covers the item in full. */
     boolean personal();
 
-    /** The department authoritative for this field in a new platform (the demo city's codes). */
-    String defaultAuthority();
-
     /** The index of this field in {@link Base#fields()} and in a row's lineage array. */
     int ordinal();
 }
