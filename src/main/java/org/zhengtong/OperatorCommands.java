@@ -5,10 +5,10 @@ import ch.qos.logback.classic.Logger;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 import org.slf4j.LoggerFactory;
 import org.zhengtong.audit.AuditChainVerifier;
 import org.zhengtong.audit.ChainVerification;
+import org.zhengtong.basedata.bench.BaseDataBench;
 import org.zhengtong.catalog.search.CatalogSearchBench;
 import org.zhengtong.exchange.bench.ExchangeBench;
 import org.zhengtong.shared.db.DatabaseSettings;
@@ -22,9 +22,17 @@ import org.zhengtong.shared.db.PlatformDatabase;
  */
 final class OperatorCommands {
 
-    /** The benchmarks {@code bench <name>} runs. */
-    static final Map<String, ToIntFunction<PrintStream>> BENCHES = Map.of("catalog", CatalogSearchBench::run,
-            "exchange", out -> ExchangeBench.run(out, ZhengtongApplication.class));
+    /** A benchmark: prints its table and figures to {@code out}, given the arguments after its name. */
+    @FunctionalInterface
+    interface Bench {
+        int run(PrintStream out, List<String> args);
+    }
+
+    /** The benchmarks {@code bench <name> [arguments]} runs; those without arguments refuse any. */
+    static final Map<String, Bench> BENCHES = Map.of(
+            "catalog", (out, args) -> args.isEmpty() ? CatalogSearchBench.run(out) : noArguments("catalog"),
+            "exchange", (out, args) -> args.isEmpty() ? ExchangeBench.run(out, ZhengtongApplication.class) : noArguments("exchange"),
+            "basedata", (out, args) -> BaseDataBench.run(out, ZhengtongApplication.class, args));
 
     private OperatorCommands() {}
 
@@ -35,7 +43,7 @@ final class OperatorCommands {
             return verifyAudit(out);
         }
         if (!args.isEmpty() && args.getFirst().equals("bench")) {
-            ToIntFunction<PrintStream> bench = args.size() == 2 ? BENCHES.get(args.get(1)) : null;
+            Bench bench = args.size() >= 2 ? BENCHES.get(args.get(1)) : null;
             if (bench == null) {
                 String known = String.join(", ", BENCHES.keySet().stream().sorted().toList());
                 System.err.println(args.size() == 1
@@ -43,9 +51,14 @@ final class OperatorCommands {
                         : "Unknown benchmark: " + String.join(" ", args.subList(1, args.size())) + " (known: " + known + ")");
                 return 64;
             }
-            return bench.applyAsInt(out);
+            return bench.run(out, args.subList(2, args.size()));
         }
         System.err.println("Unknown command: " + String.join(" ", args) + " (see ./zt help)");
+        return 64;
+    }
+
+    private static int noArguments(String bench) {
+        System.err.println("./zt bench " + bench + " takes no arguments");
         return 64;
     }
 

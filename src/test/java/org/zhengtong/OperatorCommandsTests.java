@@ -80,12 +80,17 @@ class OperatorCommandsTests {
         try {
             assertThat(OperatorCommands.run(List.of("bench", "catalogue"))).isEqualTo(64);
             assertThat(OperatorCommands.run(List.of("bench"))).isEqualTo(64);
+            assertThat(OperatorCommands.run(List.of("bench", "catalog", "10"))).isEqualTo(64);
+            assertThat(OperatorCommands.run(List.of("bench", "basedata", "many"))).isEqualTo(64);
+            assertThat(OperatorCommands.run(List.of("bench", "basedata", "100"))).isEqualTo(64);
         } finally {
             System.setErr(stderr);
         }
         assertThat(errors.toString(StandardCharsets.UTF_8))
-                .contains("Unknown benchmark: catalogue (known: catalog, exchange)")
-                .contains("one of: catalog, exchange");
+                .contains("Unknown benchmark: catalogue (known: basedata, catalog, exchange)")
+                .contains("one of: basedata, catalog, exchange")
+                .contains("./zt bench catalog takes no arguments")
+                .contains("./zt bench basedata [persons]: persons is a number from 10000");
     }
 
     private String output() {

@@ -9,7 +9,7 @@
  * department is granted, masks personal fields, and records the stated purpose of every query; and verification
  * (核验), which answers whether claims match without revealing stored values.
  */
-@ApplicationModule(allowedDependencies = {"shared", "audit", "directory", "catalog", "exchange"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "directory", "catalog", "exchange", "exchange :: bench"})
 @NullMarked
 package org.zhengtong.basedata;
 

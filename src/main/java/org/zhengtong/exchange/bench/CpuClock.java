@@ -14,15 +14,15 @@ import java.util.stream.Stream;
  * PostgreSQL (its postmaster and every process under it), and the machine's load: on a small machine these tell
  * whether the hub waited for the database, the database for the hub, or both for the rest of the machine.
  */
-final class CpuClock {
+public final class CpuClock {
 
     private final Path dataDirectory;
 
-    CpuClock(Path dataDirectory) {
+    public CpuClock(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
     }
 
-    double jvmSeconds() {
+    public double jvmSeconds() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime() / 1e9;
         }
@@ -30,7 +30,7 @@ final class CpuClock {
     }
 
     /** The CPU time of the PostgreSQL processes alive now (a backend that exited takes its share with it). */
-    double postgresSeconds() {
+    public double postgresSeconds() {
         Optional<ProcessHandle> postmaster = postmaster();
         if (postmaster.isEmpty()) {
             return Double.NaN;
@@ -48,7 +48,7 @@ final class CpuClock {
         }
     }
 
-    static double loadAverage() {
+    public static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

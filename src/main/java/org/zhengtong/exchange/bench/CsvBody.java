@@ -9,8 +9,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class CsvBody extends InputStream {
 
-    private final PopulationRecords records;
-    private final PopulationRecords.Row row = new PopulationRecords.Row();
+    /** Appends record {@code index} as one CSV line, without the line end. */
+    @FunctionalInterface
+    public interface Rows {
+        void write(long index, StringBuilder line);
+    }
+
+    private final Rows rows;
     private final StringBuilder text = new StringBuilder(1 << 17);
     private final long to;
     private long next;
@@ -18,10 +23,23 @@ public final class CsvBody extends InputStream {
     private int position;
 
     public CsvBody(PopulationRecords records, long from, long to) {
-        this.records = records;
+        this(PopulationRecords.HEADER, from, to, new Rows() {
+            private final PopulationRecords.Row row = new PopulationRecords.Row();
+
+            @Override
+            public void write(long index, StringBuilder line) {
+                records.fill(index, row);
+                PopulationRecords.csv(row, line);
+            }
+        });
+    }
+
+    /** Records of any shape: {@code header} is the CSV header line, {@code rows} writes each record. */
+    public CsvBody(String header, long from, long to, Rows rows) {
+        this.rows = rows;
         this.to = to;
         this.next = from;
-        this.chunk = (PopulationRecords.HEADER + "\r\n").getBytes(StandardCharsets.UTF_8);
+        this.chunk = (header + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -41,8 +59,7 @@ public final class CsvBody extends InputStream {
             }
             text.setLength(0);
             for (int n = 0; n < 256 && next < to; n++) {
-                records.fill(next++, row);
-                PopulationRecords.csv(row, text);
+                rows.write(next++, text);
                 text.append("\r\n");
             }
             chunk = text.toString().getBytes(StandardCharsets.UTF_8);
