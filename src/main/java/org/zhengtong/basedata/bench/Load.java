@@ -81,8 +81,12 @@ final class Load {
         for (Thread t : threads) {
             t.join();
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a request failed: " + failure.get().getMessage(), failure.get());
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw new IllegalStateException("a request failed: " + failed, failed);
         }
         long total = Arrays.stream(counts).sum();
         long[] all = new long[(int) total];
