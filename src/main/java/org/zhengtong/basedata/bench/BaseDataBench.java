@@ -486,8 +486,8 @@ public final class BaseDataBench {
 
     /** Counts a verification answer's results: match, mismatch, not found. */
     static long[] answers(String body) {
-        JsonNode results = JSON.readTree(body).get("results");
-        require(results != null && results.isArray(), "a verification answer without results: " + body.substring(0, Math.min(300, body.length())));
+        JsonNode results = JSON.readTree(body).get("answers");
+        require(results != null && results.isArray(), "a verification answer without answers: " + body.substring(0, Math.min(300, body.length())));
         long[] counts = new long[3];
         for (JsonNode r : results) {
             switch (r.get("result").asString()) {
