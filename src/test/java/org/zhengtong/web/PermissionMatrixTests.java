@@ -216,6 +216,8 @@ class PermissionMatrixTests {
                 .replace("{clientId}", "matrix-system")
                 .replace("{id}", "1")
                 .replace("{kind}", "ORG_UNITS")
+                .replace("{idNumber}", "11010519491231002X")
+                .replace("{creditCode}", "91350100M000100Y43")
                 .replace("{type}", "id-number")
                 .replace("{value}", "11010519491231002X");
     }

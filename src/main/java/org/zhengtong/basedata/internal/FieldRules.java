@@ -136,6 +136,14 @@ public class FieldRules {
         }
     }
 
+    /**
+     * An ethnicity as the base stores it: one of the 56 names of GB/T 3304, the short form ({@code 汉}) completed with
+     * 族; null when it is none of them. Verification compares claims the same way the merge stores values.
+     */
+    public static @Nullable String ethnicity(String v) {
+        return ETHNICITIES.contains(v) ? v : ETHNICITIES.contains(v + "族") ? v + "族" : null;
+    }
+
     public static String number(BigDecimal n) {
         return n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString();
     }
