@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.zhengtong.audit.AuditLog;
 import org.zhengtong.basedata.Feed;
 import org.zhengtong.basedata.FeedConsumer;
 import org.zhengtong.basedata.FeedRecord;
@@ -51,11 +52,13 @@ public class MacroEconomy implements FeedConsumer {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DivisionCodes divisions;
+    private final AuditLog audit;
 
-    MacroEconomy(JdbcClient jdbc, JdbcTemplate template, DivisionCodes divisions) {
+    MacroEconomy(JdbcClient jdbc, JdbcTemplate template, DivisionCodes divisions, AuditLog audit) {
         this.jdbc = jdbc;
         this.template = template;
         this.divisions = divisions;
+        this.audit = audit;
     }
 
     // the feed
@@ -231,6 +234,22 @@ public class MacroEconomy implements FeedConsumer {
         }
         String name = r.value(NAME);
         return new Checked(new Cell(code, region, period.text()), period.kind(), value, name == null ? code : name, r.value(UNIT), r.value(DEFINITION));
+    }
+
+    /**
+     * Sets an indicator's definition (指标解释), which the statistical tables carry apart from the figures; an
+     * indicator the feed has not named yet is created with its code as its name. Audited.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void define(String code, String definition) {
+        if (!INDICATOR_CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("not an indicator code: " + code);
+        }
+        jdbc.sql("""
+                insert into basedata.indicator as i (code, name, definition) values (?, ?, ?)
+                on conflict (code) do update set definition = excluded.definition, updated_at = now()""")
+                .params(code, code, definition).update();
+        audit.record("basedata.economy.define", "indicator:" + code, definition);
     }
 
     // reading
