@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengtong.audit.AuditLog;
 import org.zhengtong.directory.DirectoryManagement;
 import org.zhengtong.directory.OrgUnit;
+import org.zhengtong.basedata.query.Masking;
+import org.zhengtong.basedata.query.Viewers;
 
 /**
  * Data quality (数据质量) of the population and legal-person databases, for the data administrators: how complete
@@ -45,12 +48,16 @@ public class DataQuality {
     private final Authorities authorities;
     private final DirectoryManagement directory;
     private final AuditLog audit;
+    private final Viewers viewers;
+    private final String bureau;
 
-    DataQuality(JdbcClient jdbc, Authorities authorities, DirectoryManagement directory, AuditLog audit) {
+    DataQuality(JdbcClient jdbc, Authorities authorities, DirectoryManagement directory, AuditLog audit, Viewers viewers, Environment env) {
         this.jdbc = jdbc;
         this.authorities = authorities;
         this.directory = directory;
         this.audit = audit;
+        this.viewers = viewers;
+        this.bureau = env.getProperty("zt.basedata.department", "zwfwj");
     }
 
     // completeness of the base
@@ -221,7 +228,9 @@ public class DataQuality {
     /**
      * The dead persons still drawing a pension, earliest death first, at most {@code limit}: ID number, name, date of
      * death, pension status and household division, what the data administrator needs to have 人社 check them and no
-     * more. The read is audited with its count and where it was shown ({@code page} or {@code xlsx}).
+     * more. Staff of the big-data bureau, who act on the list, see the ID numbers and names in full; anyone else with
+     * the quality privilege (a department's data officer) sees them masked. The read is audited with its count, how
+     * it was shown and where ({@code page} or {@code xlsx}).
      */
     @Transactional
     public List<PensionAfterDeath> pensionAfterDeath(int limit, String shownOn) {
@@ -230,10 +239,16 @@ public class DataQuality {
         return rows;
     }
 
-    /** {@link #pensionAfterDeath} streamed to {@code sink}, audited likewise. */
+    /** Whether the acting person sees the persons of the comparison in full: the bureau's staff do. */
+    public boolean seesPersonsInFull() {
+        return viewers.current().department().equals(bureau);
+    }
+
+    /** {@link #pensionAfterDeath} streamed to {@code sink}, masked and audited likewise. */
     @Transactional
     public void eachPensionAfterDeath(int limit, String shownOn, Consumer<PensionAfterDeath> sink) {
         Sides sides = pensionSides();
+        boolean full = seesPersonsInFull();
         long[] count = {0};
         try (var rows = jdbc.sql("select p.id_number, p.name, p.death_date, p.social_insurance, p.household_division" + PENSION_FROM
                 + " order by p.death_date, p.id_number limit ?").params(sides.first(), sides.first(), sides.second(), sides.second(), limit)
@@ -241,11 +256,16 @@ public class DataQuality {
                 .stream()) {
             rows.forEach(p -> {
                 count[0]++;
-                sink.accept(p);
+                sink.accept(full ? p : new PensionAfterDeath(Masking.idNumber(p.idNumber()), maskName(p.name()), p.died(), p.insurance(),
+                        p.division()));
             });
         }
-        audit.record("basedata.quality.pension-after-death", "base:PERSON",
-                "comparison read on %s: %d persons (death at %s, pension at %s)".formatted(shownOn, count[0], sides.first(), sides.second()));
+        audit.record("basedata.quality.pension-after-death", "base:PERSON", "comparison read on %s, %s: %d persons (death at %s, pension at %s)"
+                .formatted(shownOn, full ? "in full" : "masked", count[0], sides.first(), sides.second()));
+    }
+
+    static @Nullable String maskName(@Nullable String name) {
+        return name == null || name.length() < 2 ? name : name.charAt(0) + "*".repeat(name.length() - 1);
     }
 
     private static LocalDate date(Date d) {

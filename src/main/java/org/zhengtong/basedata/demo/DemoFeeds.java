@@ -205,7 +205,7 @@ class DemoFeeds implements ApplicationRunner {
                         List.of(item("公民身份号码", 18, true, true, Standard.ID_NUMBER), item("姓名", 50, false, true, null),
                                 item("性别", 2, false, false, null), item("民族", 20, false, false, null), date("出生日期"),
                                 item("户籍地址", 200, false, true, null), item("户籍地行政区划代码", 6, false, false, Standard.DIVISION_CODE),
-                                item("现住址", 200, false, true, null), item("联系电话", 20, false, true, null)),
+                                item("现住址", 200, false, true, null), item("联系电话", 20, false, false, null)),
                         mapping("公民身份号码", "id_number", "姓名", "name", "性别", "gender", "民族", "ethnicity", "出生日期", "birth_date", "户籍地址",
                                 "household_address", "户籍地行政区划代码", "household_division", "现住址", "current_address", "联系电话", "phone")),
                 new Spec("mzj", "305001001", PERSONS_MZJ, "婚姻登记和殡葬管理汇集的婚姻状况和死亡信息。", Base.PERSON,
