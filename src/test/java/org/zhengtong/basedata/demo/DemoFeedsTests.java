@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengtong.PlatformTest;
+import org.zhengtong.basedata.DataQuality;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.zhengtong.basedata.demo.DemoEnterprises.Enterprise;
 import org.zhengtong.basedata.demo.DemoPopulation.Person;
 
@@ -28,6 +31,9 @@ class DemoFeedsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataQuality quality;
 
     private static boolean loaded;
 
@@ -102,5 +108,36 @@ class DemoFeedsTests {
         assertThat(badCodes).isNotEmpty();
         assertThat(jdbc.sql("select substr(subject, 1, 17) from basedata.rejected r join basedata.feed f on f.id = r.feed "
                 + "where f.department = 'swj' and r.reason_key = 'basedata.reject.credit-code'").query(String.class).set()).isEqualTo(badCodes);
+    }
+
+    @Test
+    void the_comparisons_find_exactly_the_injected_cases() {
+        Set<String> dead = persons().stream().filter(DemoFeeds::pensionAfterDeath).map(Person::idNumber).collect(Collectors.toSet());
+        Set<String> cancelled = enterprises().stream().filter(DemoFeeds::filingAfterCancellation).map(Enterprise::creditCode)
+                .collect(Collectors.toSet());
+        assertThat(dead).isNotEmpty();
+        assertThat(cancelled).isNotEmpty();
+        Set<String> ours = persons().stream().map(Person::idNumber).collect(Collectors.toSet());
+        Set<String> firms = enterprises().stream().map(Enterprise::creditCode).collect(Collectors.toSet());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("dataadmin", null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            assertThat(quality.seesPersonsInFull()).isTrue();
+            var pensions = quality.pensionAfterDeath(100_000, "test");
+            assertThat(pensions).hasSize((int) quality.countPensionAfterDeath());
+            assertThat(pensions).allSatisfy(p -> assertThat(p.died()).isNotNull());
+            assertThat(pensions.stream().map(DataQuality.PensionAfterDeath::idNumber).filter(ours::contains).collect(Collectors.toSet()))
+                    .isEqualTo(dead);
+            var filings = quality.filingAfterCancellation(100_000);
+            assertThat(filings).hasSize((int) quality.countFilingAfterCancellation());
+            assertThat(filings).allSatisfy(f -> assertThat(f.lastFiling()).isAfter(f.cancelled()));
+            assertThat(filings.stream().map(DataQuality.FilingAfterCancellation::creditCode).filter(firms::contains).collect(Collectors.toSet()))
+                    .isEqualTo(cancelled);
+            assertThat(jdbc.sql("select detail from audit.audit_record where action = 'basedata.quality.pension-after-death' and actor = 'dataadmin' "
+                    + "order by seq desc limit 1").query(String.class).single()).contains("test", "in full", pensions.size() + " persons");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }
