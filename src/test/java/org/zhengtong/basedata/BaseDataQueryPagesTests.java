@@ -88,6 +88,10 @@ class BaseDataQueryPagesTests {
         String page = body(get("/basedata/overview"), Logins.session(mvc, "mayor"));
         assertThat(page).contains("id=\"chart-gender\"", "id=\"gender-table\"", "id=\"industry-table\"", "信息传输、软件和信息技术服务业", "echarts.min.js")
                 .doesNotContain(QueryFixture.NAME, QueryFixture.ID, QueryFixture.ENTERPRISE);
+        assertThat(body(get("/basedata/overview").param("lang", "en"), Logins.session(mvc, "dataadmin")))
+                .contains("Persons by gender", "Information transmission, software and IT services");
+        assertThat(body(get("/basedata/query").param("lang", "en").param("base", "LEGAL_PERSON"), Logins.session(mvc, "jyj.officer")))
+                .contains("Unified query", "Unified social credit code", "Purpose");
         assertThat(mvc.perform(get("/basedata/overview").session(Logins.session(mvc, "jyj.officer"))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
     }
