@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.zhengtong.audit.AuditLog;
+import org.zhengtong.audit.AuditLog.Outcome;
 import org.zhengtong.basedata.QueryPurpose.Stated;
 import org.zhengtong.basedata.query.Access;
 import org.zhengtong.basedata.query.BaseResources;
@@ -96,13 +97,15 @@ public class UnifiedQuery {
     // lookups
 
     /** Looks a person up by ID number; the number must be valid (GB 11643). */
-    public Subject person(String idNumber, Stated purpose) {
+    public Subject person(String idNumber, @Nullable Stated purpose) {
+        stated(purpose);
         String id = validId(idNumber);
         return lookup(Base.PERSON, id, purpose);
     }
 
     /** Looks an enterprise up by unified social credit code (GB 32100). */
-    public Subject legalPerson(String creditCode, Stated purpose) {
+    public Subject legalPerson(String creditCode, @Nullable Stated purpose) {
+        stated(purpose);
         String code = validCreditCode(creditCode);
         return lookup(Base.LEGAL_PERSON, code, purpose);
     }
@@ -111,21 +114,28 @@ public class UnifiedQuery {
         Viewer viewer = viewers.current();
         Access access = accessOrRefuse(viewer, base);
         List<Subject> found = jdbc.query(selects.get(base) + " where " + base.keyColumn() + " = ?", (rs, n) -> subject(rs, access), key);
-        String criteria = base.keyColumn() + "=" + key;
-        journal.record(line(viewer, base, "LOOKUP", purpose, criteria, found.size(), (base == Base.PERSON ? "person:" : "legal-person:") + key));
+        // The history shows the key as the asker may see it; the audit record names the subject in full for the auditor.
+        String shown = access.fullKey() || base == Base.LEGAL_PERSON ? key : Masking.idNumber(key);
+        String criteria = base.keyColumn() + "=" + shown;
+        journal.record(line(viewer, base, "LOOKUP", purpose, base.keyColumn() + "=" + key, criteria, found.size(),
+                (base == Base.PERSON ? "person:" : "legal-person:") + key));
         if (found.isEmpty()) {
-            throw QueryProblem.notFound(base.label(), access.fullKey() || base == Base.LEGAL_PERSON ? key : Masking.idNumber(key));
+            throw QueryProblem.notFound(base.label(), shown);
         }
         return found.getFirst();
     }
 
     // searches
 
-    public Results persons(PersonCriteria c, Stated purpose) {
+    /** Searches persons by conditions; see {@link PersonCriteria}. */
+    public Results persons(PersonCriteria c, @Nullable Stated purpose) {
+        stated(purpose);
         Viewer viewer = viewers.current();
         Access access = accessOrRefuse(viewer, Base.PERSON);
         StringBuilder where = new StringBuilder();
         List<Object> args = new ArrayList<>();
+        String described = describe("name", c.name(), "gender", c.gender(), "born from", c.bornFrom(), "born to", c.bornTo(), "division",
+                c.division());
         condition(access, where, args, PersonField.NAME, "name = ?", blankToNull(c.name()));
         condition(access, where, args, PersonField.GENDER, "gender = ?", blankToNull(c.gender()));
         condition(access, where, args, PersonField.BIRTH_DATE, "birth_date >= ?", c.bornFrom());
@@ -135,14 +145,17 @@ public class UnifiedQuery {
             throw InvalidInput.of("division", "basedata.query.division.format", division);
         }
         condition(access, where, args, PersonField.HOUSEHOLD_DIVISION, "household_division like ?", division == null ? null : division + "%");
-        return search(viewer, access, Base.PERSON, where, args, purpose, c.toString());
+        return search(viewer, access, Base.PERSON, where, args, purpose, described);
     }
 
-    public Results legalPersons(LegalPersonCriteria c, Stated purpose) {
+    /** Searches enterprises by conditions; see {@link LegalPersonCriteria}. */
+    public Results legalPersons(LegalPersonCriteria c, @Nullable Stated purpose) {
+        stated(purpose);
         Viewer viewer = viewers.current();
         Access access = accessOrRefuse(viewer, Base.LEGAL_PERSON);
         StringBuilder where = new StringBuilder();
         List<Object> args = new ArrayList<>();
+        String described = describe("name", c.name(), "status", c.status(), "industry", c.industry(), "division", c.division());
         String name = blankToNull(c.name());
         condition(access, where, args, LegalPersonField.NAME, "name like ?", name == null ? null : "%" + likeEscaped(name) + "%");
         condition(access, where, args, LegalPersonField.STATUS, "status = ?", blankToNull(c.status()));
@@ -153,7 +166,7 @@ public class UnifiedQuery {
             throw InvalidInput.of("division", "basedata.query.division.format", division);
         }
         condition(access, where, args, LegalPersonField.DIVISION, "division like ?", division == null ? null : division + "%");
-        return search(viewer, access, Base.LEGAL_PERSON, where, args, purpose, c.toString());
+        return search(viewer, access, Base.LEGAL_PERSON, where, args, purpose, described);
     }
 
     private Results search(Viewer viewer, Access access, Base base, StringBuilder where, List<Object> args, Stated purpose, String criteria) {
@@ -166,7 +179,7 @@ public class UnifiedQuery {
         if (more) {
             found.removeLast();
         }
-        journal.record(line(viewer, base, "SEARCH", purpose, criteria, found.size(), base == Base.PERSON ? "person:search" : "legal-person:search"));
+        journal.record(line(viewer, base, "SEARCH", purpose, criteria, criteria, found.size(), base == Base.PERSON ? "person:search" : "legal-person:search"));
         return new Results(List.copyOf(found), more);
     }
 
@@ -240,9 +253,30 @@ public class UnifiedQuery {
     private Access accessOrRefuse(Viewer viewer, Base base) {
         Access access = visible.of(viewer.department(), base);
         if (!access.any()) {
+            audit.record(viewer.actor(), "basedata.query.denied", "base:" + base.name(), Outcome.DENIED,
+                    "department " + viewer.department() + " holds no grant");
             throw QueryProblem.noGrant(viewer.department(), BaseResources.name(base));
         }
         return access;
+    }
+
+    /** A query without a stated purpose is refused before anything is read. */
+    private static void stated(@Nullable Stated purpose) {
+        if (purpose == null) {
+            throw QueryProblem.noPurpose();
+        }
+    }
+
+    /** The conditions given, as the history shows them: {@code name=张三; division=379902}. */
+    private static String describe(@Nullable Object... pairs) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            Object v = pairs[i + 1];
+            if (v != null && !v.toString().isBlank()) {
+                parts.add(pairs[i] + "=" + v.toString().strip());
+            }
+        }
+        return String.join("; ", parts);
     }
 
     private static Subject subject(ResultSet rs, Access access) throws SQLException {
@@ -278,8 +312,9 @@ public class UnifiedQuery {
         };
     }
 
-    private static QueryJournal.Line line(Viewer viewer, Base base, String kind, Stated purpose, String criteria, int results, String target) {
-        String detail = "purpose " + purpose + "; " + criteria + "; results " + results;
+    private static QueryJournal.Line line(Viewer viewer, Base base, String kind, Stated purpose, String audited, String criteria, int results,
+            String target) {
+        String detail = "purpose " + purpose + "; " + audited + "; results " + results;
         return new QueryJournal.Line(QueryJournal.entry(viewer.actor(), "basedata.query." + kind.toLowerCase(), target, detail), viewer.department(),
                 base.name(), kind, purpose.purpose().name(), purpose.text(), criteria, results);
     }

@@ -44,7 +44,8 @@ class ExchangePublishingTests {
                 .isZero();
         assertThat(jdbc.sql("select count(distinct dataset) from exchange.quarantine where status = 'OPEN'").query(Long.class).single())
                 .isGreaterThanOrEqualTo(3);
-        assertThat(jdbc.sql("select count(distinct dataset) from exchange.subscription").query(Long.class).single()).isEqualTo(5);
+        // At least the five demo datasets; tests sharing this context may add their own.
+        assertThat(jdbc.sql("select count(distinct dataset) from exchange.subscription").query(Long.class).single()).isGreaterThanOrEqualTo(5);
         assertThat(jdbc.sql("select sum(delivered) from exchange.subscription").query(Long.class).single()).isPositive();
     }
 
