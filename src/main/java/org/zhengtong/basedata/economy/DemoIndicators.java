@@ -97,6 +97,9 @@ class DemoIndicators implements ApplicationRunner {
         }
         try {
             load(dataset);
+        } catch (RuntimeException e) {
+            // The demo is an extra: the platform starts without it, and the log says why.
+            log.warn("The demo macro-economy feed was not loaded: {}", e.toString(), e);
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -52,7 +52,12 @@ class DemoMap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         boolean demo = env.getProperty("zt.demo", Boolean.class, false);
         if (demo && divisions.find(CITY).isPresent() && jdbc.sql("select count(*) from basedata.boundary").query(Long.class).single() == 0) {
-            load();
+            try {
+                load();
+            } catch (RuntimeException e) {
+                // The demo is an extra: the platform starts without it, and the log says why.
+                log.warn("The demo map was not loaded: {}", e.toString(), e);
+            }
         }
     }
 

@@ -37,6 +37,10 @@ class EconomyPagesTests {
         assertThat(page).contains("宏观经济基础库", "地区生产总值", "社会消费品零售总额", "id=\"chart-series\"", "/js/basedata-economy.js",
                 "id=\"series-table\"", "<th scope=\"row\">2022</th>", "<th scope=\"row\">2025</th>", "海川市", "东湖区", "id=\"revisions\"", "已修订",
                 "现行", "海川市统计局", "/basedata/economy/A01.xlsx?kind=YEAR");
+        // Each region's column and revision is named, not only coded.
+        assertThat(page).contains("<th scope=\"col\"><span>海川市</span> <span class=\"muted\">379900</span></th>",
+                "<th scope=\"col\"><span>南山区</span> <span class=\"muted\">379904</span></th>",
+                "<td><span>东湖区</span> <span class=\"muted\">379902</span></td>");
         // The table lists the periods in order.
         assertThat(page.indexOf("<th scope=\"row\">2022</th>")).isLessThan(page.indexOf("<th scope=\"row\">2023</th>"));
         String quarterly = open("/basedata/economy?indicator=A01", mayor).getContentAsString(StandardCharsets.UTF_8);
