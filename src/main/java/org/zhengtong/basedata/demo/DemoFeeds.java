@@ -134,27 +134,43 @@ class DemoFeeds implements ApplicationRunner {
             }
         }
         int batch = Math.max(100, env.getProperty("zt.basedata.demo.batch-size", Integer.class, 10_000));
-        for (Spec spec : specs()) {
-            Feed feed = registered.get(spec.department());
-            if (feed == null) {
-                continue;
+        // The registration authorities (公安, 市场监管) first, merged whole before the others publish: a name 人社 or
+        // 税务 spells otherwise only conflicts with a name already there, so the feeds clock must not take a later
+        // department's records ahead of the authority's.
+        long pages = 0;
+        long records = 0;
+        List<Long> failed = new ArrayList<>();
+        for (boolean authorities : new boolean[] {true, false}) {
+            for (Spec spec : specs()) {
+                Feed feed = registered.get(spec.department());
+                if (feed != null && REGISTRARS.contains(spec.department()) == authorities) {
+                    publish(spec, feed, spec.base() == Base.PERSON ? persons : firms, batch);
+                }
             }
-            long count = spec.base() == Base.PERSON ? persons : firms;
-            List<String> header = List.copyOf(spec.mapping().keySet());
-            LongFunction<List<String[]>> rows = rows(spec.department());
-            for (long from = 0; from < count; from += batch) {
-                long to = Math.min(count, from + batch);
-                BatchResult result = publish(spec.department(), feed.dataset(), new DemoCsv(header, from, to, rows),
-                        "demo-basedata-%s-%d-%d".formatted(spec.department(), from, to));
-                log.info("Base data demo: {} published {} of {} {} ({} accepted, {} quarantined{}).", spec.department(), to, count,
-                        spec.base() == Base.PERSON ? "persons" : "enterprises", result.accepted(), result.quarantined(),
-                        result.replayed() ? ", published before" : "");
-            }
+            BaseDataFeeds.CatchUp merged = feeds.catchUp();
+            pages += merged.pages();
+            records += merged.records();
+            failed.addAll(merged.failedFeeds());
+            log.info("Base data demo: merged {} records in {} pages into the population and legal-person databases ({} s so far).",
+                    merged.records(), merged.pages(), (System.nanoTime() - started) / 1_000_000_000);
         }
-        BaseDataFeeds.CatchUp merged = feeds.catchUp();
-        log.info("Base data demo: merged {} records in {} pages into the population and legal-person databases in {} s.", merged.records(),
-                merged.pages(), (System.nanoTime() - started) / 1_000_000_000);
-        return merged;
+        return new BaseDataFeeds.CatchUp((int) pages, records, failed);
+    }
+
+    /** The departments whose datasets are published and merged first. */
+    static final java.util.Set<String> REGISTRARS = java.util.Set.of("gaj", "scjgj");
+
+    private void publish(Spec spec, Feed feed, long count, int batch) {
+        List<String> header = List.copyOf(spec.mapping().keySet());
+        LongFunction<List<String[]>> rows = rows(spec.department());
+        for (long from = 0; from < count; from += batch) {
+            long to = Math.min(count, from + batch);
+            BatchResult result = publish(spec.department(), feed.dataset(), new DemoCsv(header, from, to, rows),
+                    "demo-basedata-%s-%d-%d".formatted(spec.department(), from, to));
+            log.info("Base data demo: {} published {} of {} {} ({} accepted, {} quarantined{}).", spec.department(), to, count,
+                    spec.base() == Base.PERSON ? "persons" : "enterprises", result.accepted(), result.quarantined(),
+                    result.replayed() ? ", published before" : "");
+        }
     }
 
     /** The dataset (registered once), the bureau's grant on the mapped items, and the feed. */
