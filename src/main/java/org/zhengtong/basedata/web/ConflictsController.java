@@ -56,7 +56,14 @@ class ConflictsController {
             Model model) {
         Locale locale = problems.locale(request);
         Base b = StewardPages.base(base);
-        Filter filter = new Filter(b, blank(field), blank(department));
+        String f = blank(field);
+        if (f != null && f.contains(".")) {
+            // The field list names fields as BASE.column, since both bases have a "name".
+            Base of = StewardPages.base(f.substring(0, f.indexOf('.')));
+            b = b == null ? of : b;
+            f = f.substring(f.indexOf('.') + 1);
+        }
+        Filter filter = new Filter(b, f, blank(department));
         Conflicts.Page listing = conflicts.queue(filter, page, PAGE_SIZE);
         Map<String, String> names = new LinkedHashMap<>();
         conflicts.departments().forEach(d -> names.put(d, StewardPages.department(directory, d)));
@@ -67,9 +74,12 @@ class ConflictsController {
             }
         });
         Map<String, String> fields = new LinkedHashMap<>();
+        Map<Base, Map<String, String>> fieldsByBase = new LinkedHashMap<>();
         for (Base each : Base.values()) {
-            for (BaseField f : each.fields()) {
-                fields.put(f.column(), StewardPages.field(f, locale));
+            for (BaseField x : each.fields()) {
+                String label = StewardPages.field(x, locale);
+                fields.put(each.name() + "." + x.column(), label);
+                fieldsByBase.computeIfAbsent(each, k -> new LinkedHashMap<>()).put(each.name() + "." + x.column(), label);
             }
         }
         model.addAttribute("listing", listing);
@@ -79,8 +89,9 @@ class ConflictsController {
         model.addAttribute("baseNames", Map.of(Base.PERSON, StewardPages.base(Base.PERSON, locale), Base.LEGAL_PERSON,
                 StewardPages.base(Base.LEGAL_PERSON, locale)));
         model.addAttribute("fields", fields);
+        model.addAttribute("fieldsByBase", fieldsByBase);
         model.addAttribute("base", b == null ? "" : b.name());
-        model.addAttribute("field", filter.field() == null ? "" : filter.field());
+        model.addAttribute("field", filter.field() == null || filter.base() == null ? "" : filter.base().name() + "." + filter.field());
         model.addAttribute("department", filter.department() == null ? "" : filter.department());
         model.addAttribute("previousHref", listing.page() > 0 ? href(filter, listing.page() - 1) : null);
         model.addAttribute("nextHref", listing.page() + 1 < listing.pages() ? href(filter, listing.page() + 1) : null);
