@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Per field: the authoritative department's value sets it; a value from another department fills it while it
  * is empty, agrees when equal, and otherwise becomes an open conflict (one per subject, field, department and
- * value); a field without authority takes the last value sent. See docs/basedata.md, "Feeding and merging".
+ * value); a field without authority takes the last value sent. A department that later sends the merged value
+ * has come round to it, so its own open conflicts on the field are superseded. See docs/basedata.md, "Feeding and merging".
  */
 @Component
 class MergeByAuthority implements FeedConsumer {
@@ -148,6 +149,13 @@ class MergeByAuthority implements FeedConsumer {
                 boolean authoritative = department.equals(owner);
                 if (Objects.equals(current, value)) {
                     n[0]++;
+                    if (!authoritative) {
+                        for (Known k : theirs) {
+                            if (k.status().equals("OPEN") && k.field().equals(f.column()) && k.department().equals(department)) {
+                                superseded.add(k.id()); // the department now agrees with the merged value
+                            }
+                        }
+                    }
                 } else if (authoritative || current == null || owner == null) {
                     set(row, i, value, batch.id());
                     n[1]++;
