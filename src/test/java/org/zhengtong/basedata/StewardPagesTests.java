@@ -74,6 +74,10 @@ class StewardPagesTests {
                 .with(csrf()).session(steward)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(withoutComment).contains("请填写处理意见。", "aria-invalid=\"true\"");
         assertThat(status(conflict)).isEqualTo("OPEN");
+        String nothing = mvc.perform(post("/basedata/conflicts/" + conflict + "/decision").with(csrf()).session(steward)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(nothing).contains("请选择处理方式", "请填写处理意见。");
+        assertThat(status(conflict)).isEqualTo("OPEN");
 
         MockHttpServletResponse kept = mvc.perform(post("/basedata/conflicts/" + conflict + "/decision").param("decision", "KEEP")
                 .param("comment", "以公安户籍为准").with(csrf()).session(steward)).andReturn().getResponse();
@@ -139,7 +143,7 @@ class StewardPagesTests {
         MockHttpSession steward = Logins.session(mvc, "dataadmin");
         String page = mvc.perform(get("/basedata/rejected").param("feed", String.valueOf(feed.gaj().id())).session(steward)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("拒收记录", wrongGender, "字段“性别”：“男”与公民身份号码 " + wrongGender + " 所示性别不符。").doesNotContain(good);
+        assertThat(page).contains("拒收记录", wrongGender, "字段“性别”：“男”与公民身份号码 " + wrongGender + " 所示性别不符。", ">性别<").doesNotContain(good);
 
         MockHttpServletResponse xlsx = mvc.perform(get("/basedata/rejected/export").param("feed", String.valueOf(feed.gaj().id())).session(steward))
                 .andReturn().getResponse();
