@@ -67,6 +67,14 @@ class StewardPagesTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(queue).contains("数据冲突处理", "各字段待处理冲突", "处理冲突 " + conflict, "罗民", "海川市人力资源和社会保障局");
 
+        String english = mvc.perform(get("/basedata/conflicts").param("lang", "en").session(steward)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Data conflicts", "Open conflicts per field", "Handle conflict " + conflict, "Name");
+        String englishPage = mvc.perform(get("/basedata/conflicts/" + conflict).param("lang", "en").session(steward)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(englishPage).contains("Conflict " + conflict + " · Name", "Keep the authoritative value", "Accept the other value",
+                "Return to the source department", "The two sources&#39; values");
+        mvc.perform(get("/basedata/conflicts").param("lang", "zh_CN").session(steward));
         String page = mvc.perform(get("/basedata/conflicts/" + conflict).session(steward)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("冲突 " + conflict + " · 姓名", id, "罗敏", "罗民", "保留权威值", "采纳冲突值", "退回来源部门", "id=\"comment\"");
 
