@@ -369,12 +369,12 @@ public class BaseDataFeeds {
                 n[3] += c.conflicted();
             });
         }
-        reject(feed, rejections, rejectedIn, page);
+        long rejected = reject(feed, rejections, rejectedIn, page);
         tally(feed.id(), counts);
         jdbc.sql("""
                 update basedata.feed set cursor = ?, received = received + ?, merged = merged + ?, conflicts = conflicts + ?,
                   rejected = rejected + ?, last_run = ?, last_error = null where id = ?""")
-                .params(page.next(), page.records().size(), merged, conflicts, rejections.size(), Timestamp.from(now), id).update();
+                .params(page.next(), page.records().size(), merged, conflicts, rejected, Timestamp.from(now), id).update();
         subscriptions.advance(page.subscription(), page.next(), actor);
         audit.record(actor, "basedata.merge", "feed:" + id, Outcome.SUCCESS,
                 "base %s, dataset %s, positions %d to %d: %d records, %d merged, %d conflicts, %d rejected".formatted(feed.base(),
@@ -406,10 +406,13 @@ public class BaseDataFeeds {
                 rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("merged_at").toInstant());
     }
 
-    /** Keeps each rejected record whole, by data item name, with its reason. */
-    private void reject(Feed feed, List<FeedConsumer.Rejection> rejections, Map<FeedConsumer.Rejection, Long> batches, RecordPage page) {
+    /**
+     * Keeps each rejected record whole, by data item name, with its reason, once: a record taken again (a rewound
+     * cursor) is already kept. Returns how many were newly kept.
+     */
+    private long reject(Feed feed, List<FeedConsumer.Rejection> rejections, Map<FeedConsumer.Rejection, Long> batches, RecordPage page) {
         if (rejections.isEmpty()) {
-            return;
+            return 0;
         }
         List<String> records = new ArrayList<>(rejections.size());
         for (FeedConsumer.Rejection r : rejections) {
@@ -424,9 +427,10 @@ public class BaseDataFeeds {
             whole.put("_position", r.record().position());
             records.add(json.writeValueAsString(whole));
         }
-        template.batchUpdate("""
+        int[] kept = template.batchUpdate("""
                 insert into basedata.rejected (base, feed, source_batch, department, subject, field, reason_key, reason_args, record)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", new BatchPreparedStatementSetter() {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                on conflict (feed, source_batch, ((record ->> '_position'))) where feed is not null do nothing""", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 FeedConsumer.Rejection r = rejections.get(i);
@@ -447,6 +451,7 @@ public class BaseDataFeeds {
                 return rejections.size();
             }
         });
+        return java.util.Arrays.stream(kept).filter(n -> n > 0 || n == java.sql.Statement.SUCCESS_NO_INFO).count();
     }
 
     private void tally(long feed, Map<String, long[]> counts) {

@@ -67,12 +67,24 @@ class StewardPagesTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(queue).contains("数据冲突处理", "各字段待处理冲突", "处理冲突 " + conflict, "罗民", "海川市人力资源和社会保障局");
 
+        String english = mvc.perform(get("/basedata/conflicts").param("lang", "en").session(steward)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Data conflicts", "Open conflicts per field", "Handle conflict " + conflict, "Name");
+        String englishPage = mvc.perform(get("/basedata/conflicts/" + conflict).param("lang", "en").session(steward)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(englishPage).contains("Conflict " + conflict + " · Name", "Keep the authoritative value", "Accept the other value",
+                "Return to the source department", "The two sources&#39; values");
+        mvc.perform(get("/basedata/conflicts").param("lang", "zh_CN").session(steward));
         String page = mvc.perform(get("/basedata/conflicts/" + conflict).session(steward)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("冲突 " + conflict + " · 姓名", id, "罗敏", "罗民", "保留权威值", "采纳冲突值", "退回来源部门", "id=\"comment\"");
 
         String withoutComment = mvc.perform(post("/basedata/conflicts/" + conflict + "/decision").param("decision", "ACCEPT").param("comment", " ")
                 .with(csrf()).session(steward)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(withoutComment).contains("请填写处理意见。", "aria-invalid=\"true\"");
+        assertThat(status(conflict)).isEqualTo("OPEN");
+        String nothing = mvc.perform(post("/basedata/conflicts/" + conflict + "/decision").with(csrf()).session(steward)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(nothing).contains("请选择处理方式", "请填写处理意见。");
         assertThat(status(conflict)).isEqualTo("OPEN");
 
         MockHttpServletResponse kept = mvc.perform(post("/basedata/conflicts/" + conflict + "/decision").param("decision", "KEEP")
@@ -139,7 +151,7 @@ class StewardPagesTests {
         MockHttpSession steward = Logins.session(mvc, "dataadmin");
         String page = mvc.perform(get("/basedata/rejected").param("feed", String.valueOf(feed.gaj().id())).session(steward)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("拒收记录", wrongGender, "字段“性别”：“男”与公民身份号码 " + wrongGender + " 所示性别不符。").doesNotContain(good);
+        assertThat(page).contains("拒收记录", wrongGender, "字段“性别”：“男”与公民身份号码 " + wrongGender + " 所示性别不符。", ">性别<").doesNotContain(good);
 
         MockHttpServletResponse xlsx = mvc.perform(get("/basedata/rejected/export").param("feed", String.valueOf(feed.gaj().id())).session(steward))
                 .andReturn().getResponse();

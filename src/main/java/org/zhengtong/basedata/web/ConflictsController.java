@@ -23,6 +23,7 @@ import org.zhengtong.basedata.Conflicts.Decision;
 import org.zhengtong.basedata.Conflicts.Filter;
 import org.zhengtong.directory.DirectoryManagement;
 import org.zhengtong.exchange.ExchangeHub;
+import org.zhengtong.shared.FieldProblem;
 import org.zhengtong.shared.InvalidInput;
 import org.zhengtong.shared.PlatformException;
 import org.zhengtong.shared.Problems;
@@ -111,6 +112,11 @@ class ConflictsController {
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Locale locale = problems.locale(request);
         try {
+            if ((decision == null || decision.isBlank()) && (comment == null || comment.isBlank())) {
+                // Say both at once rather than one after the other.
+                throw InvalidInput.of(List.of(new FieldProblem("decision", "basedata.conflict.decision.required"),
+                        new FieldProblem("comment", "basedata.conflict.comment.required")));
+            }
             Decision d = ConflictsApiController.decision(decision);
             Conflicts.Conflict decided = conflicts.decide(id, d, comment);
             redirect.addFlashAttribute("done", problems.message("basedata.page.conflict.decided." + d.name(), new Object[] {decided.id()}, locale));

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.zhengtong.basedata.Base;
+import org.zhengtong.basedata.LegalPersonField;
+import org.zhengtong.basedata.PersonField;
 import org.zhengtong.basedata.RejectedRecords;
 import org.zhengtong.basedata.RejectedRecords.Rejected;
 import org.zhengtong.directory.DirectoryManagement;
@@ -70,8 +73,10 @@ class RejectedController {
         Map<Long, String> reasons = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         Map<String, String> datasets = new HashMap<>();
+        Map<Long, String> fields = new HashMap<>();
         for (Rejected r : listing.records()) {
             reasons.put(r.id(), reason(r, locale));
+            fields.put(r.id(), fieldName(r, locale));
             names.computeIfAbsent(r.department(), d -> StewardPages.department(directory, d));
             if (r.dataset() != null) {
                 datasets.computeIfAbsent(r.dataset(), d -> StewardPages.dataset(hub, d));
@@ -84,6 +89,7 @@ class RejectedController {
         }
         model.addAttribute("listing", listing);
         model.addAttribute("reasons", reasons);
+        model.addAttribute("fields", fields);
         model.addAttribute("names", names);
         model.addAttribute("datasets", datasets);
         model.addAttribute("feeds", feeds);
@@ -118,6 +124,23 @@ class RejectedController {
         });
         XlsxDownload.prepare(response, "基础库拒收记录" + (feed == null ? "" : "-" + feed) + ".xlsx");
         XlsxWriter.write(EXPORT, rows, locale, response.getOutputStream());
+    }
+
+    /** The rejected field's name in the page's language (the key's name for the key), or the column as stored. */
+    private static String fieldName(Rejected r, Locale locale) {
+        if (r.field() == null) {
+            return "";
+        }
+        try {
+            Base base = Base.valueOf(r.base());
+            if (r.field().equals(base.keyColumn())) {
+                return StewardPages.english(locale) ? (base == Base.PERSON ? "ID number" : "Unified social credit code")
+                        : (base == Base.PERSON ? PersonField.KEY_LABEL : LegalPersonField.KEY_LABEL);
+            }
+            return StewardPages.field(base.field(r.field()), locale);
+        } catch (IllegalArgumentException e) {
+            return r.field();
+        }
     }
 
     private String reason(Rejected r, Locale locale) {
