@@ -132,15 +132,6 @@ public class DataQuality {
         return rows;
     }
 
-    /** Records rejected per feed, whatever the field: feed id to count. */
-    @Transactional(readOnly = true)
-    public Map<Long, Long> rejectedByFeed(Base base) {
-        Map<Long, Long> counts = new java.util.LinkedHashMap<>();
-        jdbc.sql("select feed, count(*) from basedata.rejected where base = ? and feed is not null group by feed order by feed").param(base.name())
-                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
-        return counts;
-    }
-
     private static int order(Base base, String field) {
         if (field.equals(base.keyColumn())) {
             return -1;

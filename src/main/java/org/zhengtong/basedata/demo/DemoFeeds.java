@@ -51,6 +51,9 @@ import org.zhengtong.shared.ActingPrincipal;
  * and the base databases reject them, with the reason, where the data quality page counts them. Which subjects
  * carry which mistake is a fixed rule of the subject's index ({@link #pensionAfterDeath}, ...), so tests know them.
  *
+ * <p>公安 and 市场监管 publish first and are merged before the others publish, so a name spelt otherwise meets the
+ * authority's value already there (a conflict) rather than filling an empty field.
+ *
  * <p>Sizes are {@code zt.basedata.demo.persons} (100,000) and {@code zt.basedata.demo.enterprises} (20,000); 0
  * leaves them out. Records are generated while the exchange reads them, in batches of
  * {@code zt.basedata.demo.batch-size}, so nothing is held in memory; this runs in the background after start-up
