@@ -1,10 +1,13 @@
 package org.zhengtong.basedata.bench;
 
+import static org.zhengtong.exchange.bench.Benches.deleteRecursively;
+import static org.zhengtong.exchange.bench.Benches.freePort;
+import static org.zhengtong.exchange.bench.Benches.line;
+import static org.zhengtong.exchange.bench.Benches.millis;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +24,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +32,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.jdbc.PgConnection;
 import org.springframework.boot.SpringApplication;
@@ -555,32 +556,9 @@ public final class BaseDataBench {
         return new DataItem(name, type, length, null, key, required, personal, standard);
     }
 
-    private static void line(PrintStream out, String label, String format, Object... values) {
-        int width = label.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
-        out.println("  " + label + " ".repeat(Math.max(1, 40 - width)) + String.format(Locale.ROOT, format, values));
-    }
-
     static void require(boolean condition, String failure) {
         if (!condition) {
             throw new CheckFailed(failure);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not remove " + dir + ": " + e.getMessage());
         }
     }
 }

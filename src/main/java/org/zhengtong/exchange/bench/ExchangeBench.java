@@ -1,9 +1,12 @@
 package org.zhengtong.exchange.bench;
 
+import static org.zhengtong.exchange.bench.Benches.deleteRecursively;
+import static org.zhengtong.exchange.bench.Benches.freePort;
+import static org.zhengtong.exchange.bench.Benches.line;
+import static org.zhengtong.exchange.bench.Benches.millis;
+
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +16,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.jdbc.PgConnection;
@@ -502,28 +503,5 @@ public final class ExchangeBench {
 
     private static String stages(Cost cost, List<Stage> shown) {
         return shown.stream().map(st -> String.format(Locale.ROOT, "%s %.1f", st.label(), cost.stages().get(st))).collect(Collectors.joining(" · "));
-    }
-
-    private static void line(PrintStream out, String label, String format, Object... values) {
-        int width = label.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
-        out.println("  " + label + " ".repeat(Math.max(1, 40 - width)) + String.format(Locale.ROOT, format, values));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not remove " + dir + ": " + e.getMessage());
-        }
     }
 }
