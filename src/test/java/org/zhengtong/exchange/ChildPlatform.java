@@ -59,7 +59,9 @@ final class ChildPlatform implements AutoCloseable {
         Path log = home.resolve("platform-" + starts + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dfile.encoding=UTF-8", "-cp", classPath(), "org.zhengtong.ZhengtongApplication", "--zt.home=" + home, "--zt.demo=true",
-                "--server.port=" + port, "--zt.db.port=" + dbPort, "--zt.db.pool-size=6"));
+                "--server.port=" + port, "--zt.db.port=" + dbPort, "--zt.db.pool-size=6",
+                // the demo city without its generated base-database feeds, which would publish beside the test's batches
+                "--zt.basedata.demo.persons=0", "--zt.basedata.demo.enterprises=0"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -158,7 +158,9 @@ class KafkaBrokerTests {
                 new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition), WAIT).get(partition);
+            // The log's end, transaction markers included: a transaction's markers are written after
+            // commitTransaction() returns, so a read_committed consumer's own end offset may not cover them yet.
+            long end = logEnd(partition);
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (consumer.position(partition, WAIT) < end) {
                 if (System.nanoTime() > deadline) {
@@ -169,5 +171,15 @@ class KafkaBrokerTests {
             }
         }
         return records;
+    }
+
+    private static long logEnd(TopicPartition partition) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            return consumer.endOffsets(List.of(partition), WAIT).get(partition);
+        }
     }
 }
