@@ -63,7 +63,7 @@ class TokenKeys {
 
     @Bean
     JwtDecoder jwtDecoder(RSAKey signingKey) throws Exception {
-        return NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
+        return new VerifiedTokens(NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build());
     }
 
     /**
