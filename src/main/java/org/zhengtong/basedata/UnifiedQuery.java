@@ -96,7 +96,7 @@ public class UnifiedQuery {
 
     // lookups
 
-    /** Looks a person up by ID number; the number must be valid (GB 11643). */
+    /** Looks a person up by ID number; the number must be valid (GB 11643); a 15-digit legacy number is upgraded. */
     public Subject person(String idNumber, @Nullable Stated purpose) {
         stated(purpose);
         String id = validId(idNumber);
@@ -321,7 +321,7 @@ public class UnifiedQuery {
 
     static String validId(@Nullable String idNumber) {
         try {
-            return IdCardNumber.parse(idNumber).value();
+            return IdCardNumber.parseOrUpgrade(idNumber).value();
         } catch (InvalidCode e) {
             throw InvalidInput.of("idNumber", e.messageKey(), e.args());
         }

@@ -299,7 +299,7 @@ public class Verification {
     private static String key(Base base, String raw) {
         String k = raw.strip();
         if (base == Base.PERSON) {
-            return k.length() == 15 ? IdCardNumber.fromLegacy15(k).value() : IdCardNumber.parse(k).value();
+            return IdCardNumber.parseOrUpgrade(k).value();
         }
         return UnifiedSocialCreditCode.parse(k).value();
     }

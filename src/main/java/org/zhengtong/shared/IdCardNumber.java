@@ -62,6 +62,16 @@ public record IdCardNumber(String value) {
         return new IdCardNumber(requireNotBlank(text));
     }
 
+    /**
+     * Reads an ID number as people still write it: 18 characters, or a 15-digit number issued before 1999, which is
+     * upgraded ({@link #fromLegacy15}).
+     * @throws InvalidCode naming the first rule the number breaks
+     */
+    public static IdCardNumber parseOrUpgrade(@Nullable String text) {
+        String trimmed = text == null ? null : text.strip();
+        return trimmed != null && trimmed.length() == 15 ? fromLegacy15(trimmed) : parse(trimmed);
+    }
+
     public static boolean isValid(@Nullable String text) {
         try {
             parse(text);

@@ -54,6 +54,9 @@ class BaseDataQueryTests {
         Subject p = as("gaj.officer", "DATA_OFFICER", () -> query.person(QueryFixture.ID, HANDLING));
         assertThat(p.key()).isEqualTo(QueryFixture.ID);
         assertThat(p.masked()).isEmpty();
+        String legacy = QueryFixture.ID.substring(0, 6) + QueryFixture.ID.substring(8, 17);
+        assertThat(as("gaj.officer", "DATA_OFFICER", () -> query.person(legacy, HANDLING)).key())
+                .as("the same person looked up by the 15-digit number of before 1999").isEqualTo(QueryFixture.ID);
         assertThat(p.fields()).containsKeys(Base.PERSON.fields().stream().map(BaseField::column).toArray(String[]::new));
         assertThat(p.fields()).containsEntry("name", QueryFixture.NAME).containsEntry("phone", QueryFixture.PHONE)
                 .containsEntry("household_address", QueryFixture.HOUSEHOLD).containsEntry("current_address", QueryFixture.CURRENT)

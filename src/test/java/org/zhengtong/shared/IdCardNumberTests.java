@@ -48,6 +48,14 @@ class IdCardNumberTests {
     }
 
     @Test
+    void readsEitherFormUpgradingTheLegacyOne() {
+        assertThat(IdCardNumber.parseOrUpgrade(" 110105491231002 ").value()).isEqualTo("11010519491231002X");
+        assertThat(IdCardNumber.parseOrUpgrade("11010519491231002x").value()).isEqualTo("11010519491231002X");
+        assertKey(() -> IdCardNumber.parseOrUpgrade("110105490230002"), "code.id-number.birth-date");
+        assertKey(() -> IdCardNumber.parseOrUpgrade("1101054912310"), "code.id-number.length");
+    }
+
+    @Test
     void rejectsLegacyNumbersOfTheWrongShape() {
         assertKey(() -> IdCardNumber.fromLegacy15("11010549123100"), "code.id-number.length");
         assertKey(() -> IdCardNumber.fromLegacy15("11010549123100X"), "code.id-number.characters");

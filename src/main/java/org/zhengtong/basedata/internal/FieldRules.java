@@ -56,7 +56,7 @@ public class FieldRules {
         String raw = r.value(Base.PERSON.keyColumn());
         IdCardNumber id;
         try {
-            id = raw != null && raw.length() == 15 ? IdCardNumber.fromLegacy15(raw) : IdCardNumber.parse(raw);
+            id = IdCardNumber.parseOrUpgrade(raw);
         } catch (InvalidCode e) {
             return Rejection.of(r, "id_number", "basedata.reject.id-number", raw == null ? "" : raw);
         }
