@@ -145,13 +145,20 @@ class StewardPagesTests {
     void theRejectedRecordsShowTheirReasonsAndExportToXlsx() throws Exception {
         String good = BaseDataFixture.newId(true);
         String wrongGender = BaseDataFixture.newId(false);
+        String unknownDivision = BaseDataFixture.newId(true);
         fixture.publish(feed.gaj(), BaseDataFixture.GAJ_ITEMS, BaseDataMergeTests.row(good, "谢安", "男", BaseDataFixture.birth(good), "379902"),
-                BaseDataMergeTests.row(wrongGender, "谢雨", "男", BaseDataFixture.birth(wrongGender), "379902"));
+                BaseDataMergeTests.row(wrongGender, "谢雨", "男", BaseDataFixture.birth(wrongGender), "379902"),
+                BaseDataMergeTests.row(unknownDivision, "谢云", "男", BaseDataFixture.birth(unknownDivision), "379999"));
         feeds.catchUp();
         MockHttpSession steward = Logins.session(mvc, "dataadmin");
         String page = mvc.perform(get("/basedata/rejected").param("feed", String.valueOf(feed.gaj().id())).session(steward)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("拒收记录", wrongGender, "字段“性别”：“男”与公民身份号码 " + wrongGender + " 所示性别不符。", ">性别<").doesNotContain(good);
+        assertThat(page).contains("字段“户籍地行政区划代码”：“379999”不是现行的行政区划代码。");
+        String english = mvc.perform(get("/basedata/rejected").param("feed", String.valueOf(feed.gaj().id())).param("lang", "en").session(steward))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).as("the field is named in the page's language, whatever the rule stored")
+                .contains("Field &quot;Household division code&quot;: &quot;379999&quot; is not a current division code.");
 
         MockHttpServletResponse xlsx = mvc.perform(get("/basedata/rejected/export").param("feed", String.valueOf(feed.gaj().id())).session(steward))
                 .andReturn().getResponse();

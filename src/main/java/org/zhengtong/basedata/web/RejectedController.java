@@ -143,8 +143,17 @@ class RejectedController {
         }
     }
 
+    /**
+     * The reason in the page's language. A field rule stores the field's Chinese label as its first argument (the
+     * record is rejected once, whoever reads it later), so an English page names the field in English instead.
+     */
     private String reason(Rejected r, Locale locale) {
-        return problems.message(r.reasonKey(), r.reasonArgs().toArray(), locale);
+        Object[] args = r.reasonArgs().toArray();
+        String label = fieldName(r, Locale.CHINESE);
+        if (args.length > 0 && !label.isEmpty() && label.equals(args[0])) {
+            args[0] = fieldName(r, locale);
+        }
+        return problems.message(r.reasonKey(), args, locale);
     }
 
     private static String href(@Nullable Long feed, int page) {
