@@ -22,7 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DivisionCodes {
 
     private final JdbcClient jdbc;
-    private final Map<String, Entry> byCode = new ConcurrentHashMap<>();
+    /**
+     * Replaced whole by {@link #load}, never emptied in place: a reader must not find the list empty while it is
+     * read again, or it would read it itself, inside its own transaction, perhaps on a connection busy with a COPY.
+     */
+    private volatile Map<String, Entry> byCode = new ConcurrentHashMap<>();
 
     DivisionCodes(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,11 +37,12 @@ public class DivisionCodes {
 
     @EventListener(ApplicationStartedEvent.class)
     public void load() {
-        byCode.clear();
+        Map<String, Entry> fresh = new ConcurrentHashMap<>();
         jdbc.sql("select code, name, level, parent, retired_on is not null from shared.division_code")
                 .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
                 .list()
-                .forEach(e -> byCode.put(e.code(), e));
+                .forEach(e -> fresh.put(e.code(), e));
+        byCode = fresh;
     }
 
     public Optional<Entry> find(String code) {
