@@ -44,6 +44,9 @@ public final class PlatformDatabase implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("zhengtong");
+        // The platform keeps its dates in China time, so current_date and a timestamp's day in SQL must agree with
+        // LocalDate.now(China) in Java, whatever zone the machine or the database server runs in.
+        config.setConnectionInitSql("set time zone 'Asia/Shanghai'");
         this.dataSource = new HikariDataSource(config);
     }
 
