@@ -1,6 +1,8 @@
 package org.zhengtong.approval.engine;
 
+import java.util.List;
 import javax.sql.DataSource;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.AbstractEngineConfiguration;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.HistoryService;
@@ -32,7 +34,8 @@ class EngineConfiguration {
 
     @Bean
     @DependsOn("flywayInitializer")
-    SpringProcessEngineConfiguration processEngineConfiguration(DataSource dataSource, PlatformTransactionManager transactions) {
+    SpringProcessEngineConfiguration processEngineConfiguration(DataSource dataSource, PlatformTransactionManager transactions,
+            List<FlowableEventListener> listeners) {
         var config = new SpringProcessEngineConfiguration();
         config.setDataSource(dataSource);
         config.setTransactionManager(transactions);
@@ -45,6 +48,7 @@ class EngineConfiguration {
         config.setAsyncExecutorActivate(false);
         config.setHistoryLevel(HistoryLevel.AUDIT);
         config.setEngineName("zhengtong");
+        config.setEventListeners(List.copyOf(listeners));
         return config;
     }
 

@@ -57,8 +57,28 @@ public class ProcessVersions {
         if (latest.isPresent() && xml.equals(xmlOf(latest.get()))) {
             return Optional.empty();
         }
-        return Optional.of(deploy(itemCode, xml, "generated", by));
+        return Optional.of(deploy(itemCode, xml, GENERATED, by));
     }
+
+    /**
+     * Makes sure an item has a process to start a case on: the generated one when there is none yet, or when the
+     * newest was generated from another plan. An uploaded version stays the newest until someone uploads again:
+     * an administrator's adaptation is not overwritten by the template.
+     */
+    @Transactional
+    public void ensure(String itemCode, ProcessPlan plan) {
+        Optional<ProcessDefinition> latest = latest(ProcessTemplates.keyOf(itemCode));
+        if (latest.isEmpty()) {
+            deployGenerated(itemCode, plan, "system");
+            return;
+        }
+        var deployment = repository.createDeploymentQuery().deploymentId(latest.get().getDeploymentId()).singleResult();
+        if (GENERATED.equals(deployment.getCategory())) {
+            deployGenerated(itemCode, plan, "system");
+        }
+    }
+
+    private static final String GENERATED = "generated";
 
     /**
      * Checks and deploys an uploaded BPMN file as the item's newest process version.

@@ -1,0 +1,61 @@
+package org.zhengtong.approval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.zhengtong.approval.engine.ProcessPlan;
+import org.zhengtong.approval.engine.ProcessTemplates;
+import org.zhengtong.approval.items.ProcessTemplate;
+import org.zhengtong.approval.items.ServiceItem;
+import org.zhengtong.approval.items.ServiceItems;
+import org.zhengtong.directory.DirectoryManagement;
+import org.zhengtong.directory.OrgUnit;
+
+/** Turns a published service item into what a case keeps of it, with the plan of its process. */
+@Component
+public class CaseItems {
+
+    private final ServiceItems items;
+    private final DirectoryManagement directory;
+
+    CaseItems(ServiceItems items, DirectoryManagement directory) {
+        this.items = items;
+        this.directory = directory;
+    }
+
+    /** The published item's newest version, as a case will keep it. */
+    public CaseItem published(String code) {
+        return of(items.published(code).orElseThrow(() -> ApprovalProblem.unknownItem(code)));
+    }
+
+    /** One published version of an item, as a case applied under it keeps it. */
+    public CaseItem version(String code, int version) {
+        return of(items.publishedVersion(code, version).orElseThrow(() -> ApprovalProblem.unknownItem(code + " v" + version)));
+    }
+
+    public CaseItem of(ServiceItem item) {
+        ProcessPlan.Shape shape = switch (item.template()) {
+            case SINGLE -> ProcessPlan.Shape.SINGLE;
+            case PARALLEL -> ProcessPlan.Shape.PARALLEL;
+            case SEQUENCE -> ProcessPlan.Shape.SEQUENCE;
+        };
+        List<ProcessPlan.Department> steps = item.template() == ProcessTemplate.SINGLE && item.steps().isEmpty()
+                ? List.of(department(item.department()))
+                : item.steps().stream().map(s -> department(s.department())).toList();
+        var plan = new ProcessPlan(ProcessTemplates.keyOf(item.code()), item.name(), shape, department(item.leadDepartment()), steps);
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        item.steps().forEach(s -> limits.put(s.department(), s.limitDays()));
+        limits.putIfAbsent(item.leadDepartment(), Math.max(1, item.promisedLimitDays() / 4));
+        var materials = item.materials().stream()
+                .map(m -> new CaseItem.RequiredMaterial(m.code(), m.name(), m.required(), m.licenceType(), m.baseField())).toList();
+        var fields = item.formFields().stream()
+                .map(f -> new CaseItem.Field(f.name(), f.label(), f.type(), f.required(), f.prefill())).toList();
+        return new CaseItem(item.code(), item.name(), item.version(), item.department(), plan, item.legalLimitDays(),
+                item.promisedLimitDays(), limits, materials, fields, null);
+    }
+
+    private ProcessPlan.Department department(String code) {
+        return new ProcessPlan.Department(code, directory.findOrgUnit(code).map(OrgUnit::name).orElse(code));
+    }
+}
