@@ -144,7 +144,7 @@ public class DirectoryManagement {
     @Transactional
     public Person createPerson(NewPerson person) {
         checkScope(person.orgUnitCode());
-        InvalidInput.throwIfAny(rules.checkPerson(person, true, store::usernameTaken, c -> store.orgUnit(c).isPresent()));
+        InvalidInput.throwIfAny(rules.checkPerson(person, true, store::signInNameTaken, c -> store.orgUnit(c).isPresent()));
         store.insertPerson(person);
         audit.record("directory.person.create", "person:" + person.username(), person.fullName());
         return store.person(person.username()).orElseThrow();

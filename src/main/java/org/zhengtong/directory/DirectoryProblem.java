@@ -50,4 +50,12 @@ public final class DirectoryProblem extends PlatformException {
     public static DirectoryProblem hasMembers(String code) {
         return new DirectoryProblem("org-unit-in-use", HttpStatus.CONFLICT, code);
     }
+
+    public static DirectoryProblem applicantNotFound(String loginName) {
+        return new DirectoryProblem("applicant-not-found", HttpStatus.NOT_FOUND, loginName);
+    }
+
+    public static DirectoryProblem notAnApplicant() {
+        return new DirectoryProblem("not-an-applicant", HttpStatus.FORBIDDEN);
+    }
 }

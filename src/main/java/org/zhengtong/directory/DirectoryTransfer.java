@@ -262,7 +262,7 @@ public class DirectoryTransfer {
                 read.addProblem(row, "username", "directory.import.duplicate", p.username(), earlier);
             }
             boolean exists = store.usernameTaken(p.username());
-            for (FieldProblem problem : rules.checkPerson(p, !exists, u -> false, c -> store.orgUnit(c).isPresent())) {
+            for (FieldProblem problem : rules.checkPerson(p, !exists, store::signInNameTaken, c -> store.orgUnit(c).isPresent())) {
                 addUnlessReported(read, PEOPLE, row, problem);
             }
             if (managed != null && p.orgUnitCode() != null && !managed.contains(p.orgUnitCode())) {

@@ -57,7 +57,8 @@ class PermissionMatrixTests {
     static final Map<String, String> HOLDERS = Map.of(
             "PLATFORM_ADMIN", "admin", "SECURITY_ADMIN", "security", "AUDITOR", "auditor",
             "DEPARTMENT_ADMIN", "gaj.admin", "DATA_OFFICER", "gaj.officer", "WINDOW_CLERK", "zwfwj.clerk1",
-            "APPROVER", "gaj.approver", "LEADER", "gaj.head", "DATA_ADMIN", "dataadmin");
+            "APPROVER", "gaj.approver", "LEADER", "gaj.head", "DATA_ADMIN", "dataadmin",
+            "APPLICANT", "citizen1");
 
     @Autowired MockMvc mvc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;

@@ -20,9 +20,10 @@ import org.zhengtong.shared.UnifiedSocialCreditCode;
 
 /**
  * The demo city (演示城市): 海川市, a fictional prefecture-level city, with its government, fourteen
- * departments, some of their divisions, three districts, about sixty people covering every role, and one API
- * client per department. Its division codes (3799xx) are not on the national list, so they are added to the
- * platform's list marked as demo codes. Credit codes are computed with the GB 32100 check characters.
+ * departments, some of their divisions, three districts, about sixty people covering every staff role, one API
+ * client per department, and a few citizens and enterprises with applicant accounts ({@link DemoApplicants}). Its
+ * division codes (3799xx) are not on the national list, so they are added to the platform's list marked as demo
+ * codes. Credit codes are computed with the GB 32100 check characters.
  */
 @Component
 class DemoCity {
@@ -34,12 +35,15 @@ class DemoCity {
     private final DirectoryStore store;
     private final DivisionCodes divisionCodes;
     private final AccessPolicy policy;
+    private final DemoApplicants applicants;
 
-    DemoCity(DirectoryManagement directory, DirectoryStore store, DivisionCodes divisionCodes, AccessPolicy policy) {
+    DemoCity(DirectoryManagement directory, DirectoryStore store, DivisionCodes divisionCodes, AccessPolicy policy,
+            DemoApplicants applicants) {
         this.directory = directory;
         this.store = store;
         this.divisionCodes = divisionCodes;
         this.policy = policy;
+        this.applicants = applicants;
     }
 
     record Unit(String code, String name, OrgUnitKind kind, @Nullable String parent, String division) {}
@@ -119,8 +123,9 @@ class DemoCity {
                         policy.defaultClientPrivileges(), password);
             }
         }
-        log.info("Loaded the demo city 海川市: {} org units, {} people, {} API clients.", UNITS.size(), people.size(),
-                UNITS.stream().filter(u -> u.kind() == OrgUnitKind.DEPARTMENT).count());
+        applicants.load(password);
+        log.info("Loaded the demo city 海川市: {} org units, {} people, {} API clients, {} applicants.", UNITS.size(), people.size(),
+                UNITS.stream().filter(u -> u.kind() == OrgUnitKind.DEPARTMENT).count(), DemoApplicants.APPLICANTS.size());
     }
 
     /** A 机关 credit code (registration authority 1, type 1) for the demo unit with this serial number. */

@@ -130,6 +130,17 @@ public class DirectoryStore {
                         .query(Long.class).single() > 0;
     }
 
+    /**
+     * Whether a sign-in name is used, by a person or by an applicant: both sign in on the same page, so a name
+     * belongs to one account only.
+     */
+    public boolean signInNameTaken(String name) {
+        return jdbc.sql("""
+                        select exists (select 1 from directory.person where lower(username) = lower(:u))
+                            or exists (select 1 from directory.applicant where lower(login_name) = lower(:u))""")
+                .param("u", name).query(Boolean.class).single();
+    }
+
     public long countPeopleWithRole(String role) {
         return jdbc.sql("select count(*) from directory.person_role where role = ?").param(role).query(Long.class).single();
     }

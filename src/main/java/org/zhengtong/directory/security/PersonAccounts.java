@@ -7,15 +7,17 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.zhengtong.directory.AccessPolicy;
 import org.zhengtong.directory.internal.DirectoryStore;
 
-/** Loads a person for sign-in, with the privileges their roles grant today. */
+/**
+ * Loads a member of staff, with the privileges their roles grant today. Sign-in goes through {@link SignInAccounts},
+ * which also knows applicants; this class knows only staff.
+ */
 @Component
-public class PersonAccounts implements UserDetailsService {
+public class PersonAccounts {
 
     private final DirectoryStore store;
     private final AccessPolicy policy;
@@ -25,7 +27,6 @@ public class PersonAccounts implements UserDetailsService {
         this.policy = policy;
     }
 
-    @Override
     public PersonPrincipal loadUserByUsername(String username) {
         var c = store.credentials(username).orElseThrow(() -> new UsernameNotFoundException(username));
         boolean locked = c.lockedUntil() != null && c.lockedUntil().isAfter(Instant.now());

@@ -32,7 +32,9 @@ import org.zhengtong.shared.Problems;
  *       client id and secret for a short-lived signed access token (client credentials).</li>
  *   <li>The API ({@code /api/**}) and machine endpoints ({@code /actuator/**}) accept only such bearer tokens and
  *       answer every refusal with problem+json.</li>
- *   <li>Pages use form sign-in with a session that times out, CSRF protection, and the account lockout.</li>
+ *   <li>Pages use form sign-in with a session that times out, CSRF protection, and the account lockout. Staff and
+ *       applicants (申请人) sign in on the same page ({@link SignInAccounts}); an applicant registers on
+ *       {@code /register}, which like {@code /login} is open to anyone.</li>
  * </ol>
  *
  * In every chain a request must be signed in; which privilege a handler needs is declared on the handler and
@@ -148,7 +150,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AccessDenials denials, AccessPolicy policy) throws Exception {
         http.anonymous(a -> a.authorities(anonymousAuthorities(policy)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/register", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(OPEN_DATA).permitAll()
                         .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").hasAuthority("API_DOCS_VIEW")
                         .anyRequest().authenticated())
