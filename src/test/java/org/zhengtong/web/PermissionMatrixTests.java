@@ -78,9 +78,11 @@ class PermissionMatrixTests {
 
     @Test
     void somethingIsOpenToThePublicAndNothingElse() {
-        assertThat(policy.publicPrivileges()).containsExactly("OPEN_DATA_READ");
+        assertThat(policy.publicPrivileges()).containsExactlyInAnyOrder("OPEN_DATA_READ", "GUIDE_READ");
         assertThat(endpoints).filteredOn(e -> e.privilege().equals("OPEN_DATA_READ")).extracting(Endpoint::path)
                 .allMatch(p -> p.startsWith("/api/3/action/") || p.equals("/catalog.jsonld"));
+        assertThat(endpoints).filteredOn(e -> e.privilege().equals("GUIDE_READ")).isNotEmpty()
+                .allMatch(e -> e.method() == HttpMethod.GET && (e.path().startsWith("/guide") || e.path().startsWith("/api/v1/approval/items")));
     }
 
     final List<Endpoint> endpoints = new ArrayList<>();

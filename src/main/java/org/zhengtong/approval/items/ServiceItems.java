@@ -197,6 +197,12 @@ public class ServiceItems {
         return store.forms(code).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
     }
 
+    /** A form file of one of the department's items, published or not. */
+    public FormDownload ownForm(String code, long id) {
+        own(code);
+        return store.form(code, id).map(f -> new FormDownload(f.file(), f.bytes())).orElseThrow(() -> ItemProblem.formNotFound(code, id));
+    }
+
     @Transactional
     public void removeForm(String code, long id) {
         own(code);
@@ -213,6 +219,15 @@ public class ServiceItems {
             throw ItemProblem.noDepartment();
         }
         return directory.departmentOf(auth.getName()).orElseThrow(ItemProblem::noDepartment);
+    }
+
+    /** The departments (部门) items can be assigned to, code to name, in directory order. */
+    public java.util.Map<String, String> departments() {
+        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        directory.orgUnits().stream().filter(u -> u.kind() == org.zhengtong.directory.OrgUnitKind.DEPARTMENT
+                        || u.kind() == org.zhengtong.directory.OrgUnitKind.DISTRICT)
+                .forEach(u -> result.put(u.code(), u.name()));
+        return result;
     }
 
     /** The name of a department, or its code when it is unknown. */
