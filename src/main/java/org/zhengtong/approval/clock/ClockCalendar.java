@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhengtong.shared.WorkingDays;
 import org.zhengtong.shared.WorkingDays.CalendarDay;
@@ -41,6 +42,8 @@ class ClockCalendar {
         this.clocks = clocks;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        // Its own transaction: the board that asks reads in a read-only one.
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Counts every running clock again if the calendar changed since they were counted; returns how many moved. */
