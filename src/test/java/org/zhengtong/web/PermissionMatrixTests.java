@@ -77,9 +77,11 @@ class PermissionMatrixTests {
 
     @Test
     void somethingIsOpenToThePublicAndNothingElse() {
-        assertThat(policy.publicPrivileges()).containsExactly("OPEN_DATA_READ");
+        assertThat(policy.publicPrivileges()).containsExactlyInAnyOrder("OPEN_DATA_READ", "LICENCE_VERIFY");
         assertThat(endpoints).filteredOn(e -> e.privilege().equals("OPEN_DATA_READ")).extracting(Endpoint::path)
                 .allMatch(p -> p.startsWith("/api/3/action/") || p.equals("/catalog.jsonld"));
+        assertThat(endpoints).filteredOn(e -> e.privilege().equals("LICENCE_VERIFY")).extracting(Endpoint::path)
+                .allMatch(p -> p.startsWith("/licences/verify") || p.endsWith("/qr.png"));
     }
 
     final List<Endpoint> endpoints = new ArrayList<>();
@@ -219,7 +221,8 @@ class PermissionMatrixTests {
                 .replace("{idNumber}", "11010519491231002X")
                 .replace("{creditCode}", "91350100M000100Y43")
                 .replace("{type}", "id-number")
-                .replace("{value}", "11010519491231002X");
+                .replace("{value}", "11010519491231002X")
+                .replace("{number}", "MATRIX2026000001");
     }
 
     private void actAs(String username) {
