@@ -83,6 +83,9 @@ class PermissionMatrixTests {
                 .allMatch(p -> p.startsWith("/api/3/action/") || p.equals("/catalog.jsonld"));
         assertThat(endpoints).filteredOn(e -> e.privilege().equals("GUIDE_READ")).isNotEmpty()
                 .allMatch(e -> e.method() == HttpMethod.GET && (e.path().startsWith("/guide") || e.path().startsWith("/api/v1/approval/items")));
+        assertThat(policy.publicPrivileges()).containsExactlyInAnyOrder("OPEN_DATA_READ", "LICENCE_VERIFY");
+        assertThat(endpoints).filteredOn(e -> e.privilege().equals("LICENCE_VERIFY")).extracting(Endpoint::path)
+                .allMatch(p -> p.startsWith("/licences/verify") || p.endsWith("/qr.png"));
     }
 
     final List<Endpoint> endpoints = new ArrayList<>();
@@ -222,7 +225,8 @@ class PermissionMatrixTests {
                 .replace("{idNumber}", "11010519491231002X")
                 .replace("{creditCode}", "91350100M000100Y43")
                 .replace("{type}", "id-number")
-                .replace("{value}", "11010519491231002X");
+                .replace("{value}", "11010519491231002X")
+                .replace("{number}", "MATRIX2026000001");
     }
 
     private void actAs(String username) {

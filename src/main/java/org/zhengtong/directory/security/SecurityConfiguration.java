@@ -94,6 +94,9 @@ class SecurityConfiguration {
      */
     static final String[] OPEN_DATA = {"/api/3/**", "/catalog.jsonld"};
 
+    /** Public pages, opened by a public privilege on each handler: the electronic licences' verification page and QR code. */
+    static final String[] PUBLIC_PAGES = {"/licences/verify", "/licences/verify/*", "/licences/*/qr.png"};
+
     /** Anyone not signed in holds only the public privileges of access.yml. */
     static java.util.List<org.springframework.security.core.GrantedAuthority> anonymousAuthorities(AccessPolicy policy) {
         java.util.List<org.springframework.security.core.GrantedAuthority> result = new java.util.ArrayList<>();
@@ -152,6 +155,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/register", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(OPEN_DATA).permitAll()
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").hasAuthority("API_DOCS_VIEW")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
