@@ -74,6 +74,18 @@ public final class ApprovalProblem extends PlatformException {
         return new ApprovalProblem("comment-required", HttpStatus.BAD_REQUEST);
     }
 
+    public static ApprovalProblem decisionRequired() {
+        return new ApprovalProblem("decision-required", HttpStatus.BAD_REQUEST);
+    }
+
+    public static ApprovalProblem notAnApplicant() {
+        return new ApprovalProblem("not-an-applicant", HttpStatus.FORBIDDEN);
+    }
+
+    public static ApprovalProblem notADepartment() {
+        return new ApprovalProblem("not-a-department", HttpStatus.FORBIDDEN);
+    }
+
     public static ApprovalProblem busy(String number) {
         return new ApprovalProblem("busy", HttpStatus.CONFLICT, number);
     }

@@ -392,6 +392,18 @@ public class Cases {
                 .orElseThrow(() -> ApprovalProblem.unknownCase(number.strip()));
     }
 
+    /** Cases whose number, item or holder name contains the text, in one state or all, newest first. */
+    @Transactional(readOnly = true)
+    public List<Case> search(@Nullable String text, @Nullable CaseStatus status, int limit) {
+        String like = text == null || text.isBlank() ? null : "%" + text.strip().replace("%", "").replace("_", "") + "%";
+        return jdbc.sql(SELECT + """
+                 where (cast(:like as text) is null or number like :like or item_name like :like or holder_name like :like)
+                   and (cast(:status as text) is null or status = :status)
+                 order by submitted_at desc limit :limit""")
+                .param("like", like).param("status", status == null ? null : status.name()).param("limit", limit)
+                .query(this::row).list();
+    }
+
     /** The applicant's own cases, newest first. */
     @Transactional(readOnly = true)
     public List<Case> ofApplicant(String login, int limit) {
@@ -407,6 +419,14 @@ public class Cases {
                 .query((rs, n) -> new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)))
                 .list();
+    }
+
+    /** An uploaded material's file. */
+    public record MaterialFile(String fileName, String contentType, byte[] content) {}
+
+    @Transactional(readOnly = true)
+    public Optional<MaterialFile> materialFile(String number, long id) {
+        return materials.content(number, id).map(o -> new MaterialFile((String) o[0], (String) o[1], (byte[]) o[2]));
     }
 
     @Transactional(readOnly = true)
