@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -73,7 +74,15 @@ public class Applicants {
         String loginName = a.loginName().strip();
         String holderId = ApplicantRules.normalizedHolderId(a.kind(), a.holderId());
         String contact = a.kind() == ApplicantKind.ENTERPRISE ? a.contactName().strip() : null;
-        store.insert(loginName, a.kind(), holderId, a.name().strip(), contact, a.phone().strip(), encoder.encode(a.password()));
+        try {
+            store.insert(loginName, a.kind(), holderId, a.name().strip(), contact, a.phone().strip(), encoder.encode(a.password()));
+        } catch (DataIntegrityViolationException e) {
+            // Two registrations of the same name or holder at the same moment: the database lets one through.
+            String reason = String.valueOf(e.getMostSpecificCause().getMessage());
+            throw reason.contains("applicant_holder_id")
+                    ? InvalidInput.of("holderId", "applicant.field.holderId.taken")
+                    : InvalidInput.of("loginName", "applicant.field.loginName.taken", loginName);
+        }
         Applicant created = store.find(loginName).orElseThrow();
         audit.record("directory.applicant.register", "applicant:" + loginName, a.kind().name());
         return created;

@@ -15,6 +15,7 @@ import org.zhengtong.audit.AuditLog;
 import org.zhengtong.directory.internal.DirectoryRules;
 import org.zhengtong.directory.internal.DirectoryStore;
 import org.zhengtong.directory.internal.Passwords;
+import org.zhengtong.directory.security.ApplicantPrincipal;
 import org.zhengtong.directory.security.PersonPrincipal;
 import org.zhengtong.shared.FieldProblem;
 import org.zhengtong.shared.InvalidInput;
@@ -326,6 +327,10 @@ public class DirectoryManagement {
      */
     public @Nullable Set<String> managedOrgUnits() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof ApplicantPrincipal) {
+            // An applicant manages nobody; their privileges keep them from these pages anyway.
+            return Set.of();
+        }
         if (auth == null || !(auth.getPrincipal() instanceof PersonPrincipal p)) {
             return null;
         }

@@ -120,6 +120,29 @@ class ApplicantRegistrationTests {
     }
 
     @Test
+    void twoRegistrationsOfOneHolderAtOnceOpenOneAccount() throws Exception {
+        String id = idNumber("19690404", 41);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> { start.await(); return applicants.register(citizen("reg.race1", id)); });
+            var second = pool.submit(() -> { start.await(); return applicants.register(citizen("reg.race2", id)); });
+            start.countDown();
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (var f : List.of(first, second)) {
+                try {
+                    outcomes.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            assertThat(outcomes).filteredOn(Applicant.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(InvalidInput.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((InvalidInput) e).problems()).extracting(FieldProblem::field).containsExactly("holderId"));
+        }
+        assertThat(jdbc.sql("select count(*) from directory.applicant where holder_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aWeakPasswordIsRefusedByTheStaffPasswordPolicy() {
         NewApplicant shortOne = new NewApplicant("reg.weak", ApplicantKind.PERSON, idNumber("19880808", 81), "柯文静", null, "13812345678", "Ab1#");
         assertThat(fieldsOf(shortOne)).containsExactly(new Problem("password", "directory.password.too-short"));
