@@ -34,12 +34,12 @@ public class ServiceItems {
     /** The largest downloadable form accepted. */
     public static final int MAX_FORM_BYTES = 10 * 1024 * 1024;
 
-    private final ItemStore store;
-    private final ItemRules rules;
+    private final ServiceItemStore store;
+    private final ServiceItemRules rules;
     private final DirectoryManagement directory;
     private final AuditLog audit;
 
-    ServiceItems(ItemStore store, ItemRules rules, DirectoryManagement directory, AuditLog audit) {
+    ServiceItems(ServiceItemStore store, ServiceItemRules rules, DirectoryManagement directory, AuditLog audit) {
         this.store = store;
         this.rules = rules;
         this.directory = directory;
@@ -281,7 +281,7 @@ public class ServiceItems {
         return false;
     }
 
-    static ServiceItem toItem(ItemStore.Published p) {
+    static ServiceItem toItem(ServiceItemStore.Published p) {
         return toItem(p.code(), p.department(), p.content(), p.status(), p.version());
     }
 

@@ -18,10 +18,10 @@ class ClockApiController {
         this.clocks = clocks;
     }
 
-    /** The case's deadlines, days and colour as of today; 404 problem {@code approval.clock.unknown-case} if none. */
-    @GetMapping("/api/v1/approval/clocks/{caseNumber}")
+    /** The case's deadlines (the path's {@code code} is the case number), days and colour as of today; 404 problem {@code approval.clock.unknown-case} if none. */
+    @GetMapping("/api/v1/approval/clocks/{code}")
     @PreAuthorize("hasAuthority('SUPERVISION_VIEW')")
-    CaseDeadline clock(@PathVariable String caseNumber) {
+    CaseDeadline clock(@PathVariable("code") String caseNumber) {
         return clocks.deadline(caseNumber).orElseThrow(() -> ClockProblem.unknownCase(caseNumber));
     }
 }

@@ -18,11 +18,11 @@ import org.zhengtong.shared.InvalidInput;
  * same public guides as {@code /guide}, as JSON. Anyone may read them.
  */
 @RestController
-class ItemsApiController {
+class ServiceItemApiController {
 
     private final ServiceItems items;
 
-    ItemsApiController(ServiceItems items) {
+    ServiceItemApiController(ServiceItems items) {
         this.items = items;
     }
 

@@ -21,11 +21,11 @@ import org.zhengtong.approval.items.ServiceItems;
  * online.
  */
 @Controller
-class GuideController {
+class ServiceGuideController {
 
     private final ServiceItems items;
 
-    GuideController(ServiceItems items) {
+    ServiceGuideController(ServiceItems items) {
         this.items = items;
     }
 
@@ -59,6 +59,6 @@ class GuideController {
     @GetMapping("/guide/{code}/forms/{id}")
     @PreAuthorize("hasAuthority('GUIDE_READ')")
     ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable long id) {
-        return ItemsController.file(items.publishedForm(code, id));
+        return ServiceItemController.file(items.publishedForm(code, id));
     }
 }

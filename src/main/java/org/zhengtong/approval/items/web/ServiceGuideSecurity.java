@@ -20,7 +20,7 @@ import org.zhengtong.directory.AccessPolicy;
  * session here, so the header still shows them.
  */
 @Configuration(proxyBeanMethods = false)
-class GuideSecurity {
+class ServiceGuideSecurity {
 
     @Bean
     @Order(0)

@@ -37,12 +37,12 @@ import org.zhengtong.shared.Problems;
  * withdrawal and the downloadable forms.
  */
 @Controller
-class ItemsController {
+class ServiceItemController {
 
     private final ServiceItems items;
     private final Problems problems;
 
-    ItemsController(ServiceItems items, Problems problems) {
+    ServiceItemController(ServiceItems items, Problems problems) {
         this.items = items;
         this.problems = problems;
     }

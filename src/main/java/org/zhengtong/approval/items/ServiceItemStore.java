@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The item tables, with the content as JSON (one document per working copy and per published version). */
 @Repository
-class ItemStore {
+class ServiceItemStore {
 
     private static final String ENTRY = """
             select code, department, status, published_version, changed, content::text, edited_by, edited_at
@@ -19,7 +19,7 @@ class ItemStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ItemStore(JdbcClient jdbc, JsonMapper json) {
+    ServiceItemStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -19,7 +19,7 @@ import org.zhengtong.shared.FieldProblem;
  * from 0), so a form or an import can point at it.
  */
 @Component
-class ItemRules {
+class ServiceItemRules {
 
     static final Pattern CODE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z-]{2,63}");
     static final Pattern LICENCE_TYPE = Pattern.compile("LIC-[A-Z0-9]{2,20}");
@@ -31,7 +31,7 @@ class ItemRules {
 
     private final DirectoryManagement directory;
 
-    ItemRules(DirectoryManagement directory) {
+    ServiceItemRules(DirectoryManagement directory) {
         this.directory = directory;
     }
 
