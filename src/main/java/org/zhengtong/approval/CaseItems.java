@@ -3,7 +3,13 @@ package org.zhengtong.approval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhengtong.audit.AuditLog;
+import org.zhengtong.shared.Actor;
 import org.zhengtong.approval.engine.ProcessPlan;
 import org.zhengtong.approval.engine.ProcessTemplates;
 import org.zhengtong.approval.items.ProcessTemplate;
@@ -18,10 +24,33 @@ public class CaseItems {
 
     private final ServiceItems items;
     private final DirectoryManagement directory;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    CaseItems(ServiceItems items, DirectoryManagement directory) {
+    CaseItems(ServiceItems items, DirectoryManagement directory, JdbcClient jdbc, AuditLog audit) {
         this.items = items;
         this.directory = directory;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** The e-licence type an approved case of the item issues (办理结果), if any. */
+    public Optional<String> issuedLicence(String itemCode) {
+        return jdbc.sql("select licence_type from approval.item_result where item_code = ?").param(itemCode).query(String.class).optional();
+    }
+
+    /** Sets, or with null clears, the e-licence type an approved case of the item issues; cases already submitted keep theirs. */
+    @Transactional
+    public void setIssuedLicence(String itemCode, @Nullable String licenceType) {
+        if (licenceType == null || licenceType.isBlank()) {
+            jdbc.sql("delete from approval.item_result where item_code = ?").param(itemCode).update();
+        } else {
+            jdbc.sql("""
+                    insert into approval.item_result (item_code, licence_type, set_by) values (?, ?, ?)
+                    on conflict (item_code) do update set licence_type = excluded.licence_type, set_by = excluded.set_by, set_at = now()""")
+                    .params(itemCode, licenceType, Actor.current().username()).update();
+        }
+        audit.record("approval.item-result", "item:" + itemCode, licenceType == null || licenceType.isBlank() ? "none" : licenceType);
     }
 
     /** The published item's newest version, as a case will keep it. */
@@ -52,7 +81,7 @@ public class CaseItems {
         var fields = item.formFields().stream()
                 .map(f -> new CaseItem.Field(f.name(), f.label(), f.type(), f.required(), f.prefill())).toList();
         return new CaseItem(item.code(), item.name(), item.version(), item.department(), plan, item.legalLimitDays(),
-                item.promisedLimitDays(), limits, materials, fields, null);
+                item.promisedLimitDays(), limits, materials, fields, issuedLicence(item.code()).orElse(null));
     }
 
     private ProcessPlan.Department department(String code) {

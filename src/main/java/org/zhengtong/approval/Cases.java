@@ -141,6 +141,12 @@ public class Cases {
      */
     @Transactional
     public Case submit(CaseItem item, Applicant applicant, Map<String, String> form, List<MaterialInput> handedIn, String submissionKey) {
+        return submitOn(today(), Instant.now(), item, applicant, form, handedIn, submissionKey);
+    }
+
+    /** A submission dated on an earlier day: only the demo city uses it, to show cases at every colour of the clock. */
+    Case submitOn(LocalDate day, Instant now, CaseItem item, Applicant applicant, Map<String, String> form, List<MaterialInput> handedIn,
+            String submissionKey) {
         jdbc.sql("select number from approval.case_file where submission_key = ?").param(submissionKey).query(String.class).optional()
                 .ifPresent(n -> {
                     throw ApprovalProblem.duplicateSubmission(n);
@@ -156,8 +162,7 @@ public class Cases {
             }
         }
         List<Materials.Checked> checked = materials.check(item.materials(), applicant, handedIn, true);
-        Instant now = Instant.now();
-        String number = DAY.format(today()) + String.format("%06d",
+        String number = DAY.format(day) + String.format("%06d",
                 jdbc.sql("select nextval('approval.case_serial')").query(Long.class).single() % 1_000_000);
         String queryCode = String.format("%06d", RANDOM.nextInt(1_000_000));
         try {
@@ -181,7 +186,7 @@ public class Cases {
         event(number, applicant.login(), null, "SUBMITTED", null, null, null, true);
         audit.record(new Actor(applicant.login(), null, Actor.current().address()), "approval.submit", "case:" + number,
                 AuditLog.Outcome.SUCCESS, item.code() + " " + item.name());
-        events.publishEvent(new CaseEvents.Submitted(number, item, today()));
+        events.publishEvent(new CaseEvents.Submitted(number, item, day));
         return find(number).orElseThrow();
     }
 

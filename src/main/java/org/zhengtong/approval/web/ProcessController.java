@@ -23,6 +23,7 @@ import org.zhengtong.approval.engine.ProcessTemplates;
 import org.zhengtong.approval.engine.ProcessVersions;
 import org.zhengtong.approval.items.ServiceItems;
 import org.zhengtong.directory.DirectoryManagement;
+import org.zhengtong.licence.Licences;
 import org.zhengtong.shared.Actor;
 import org.zhengtong.shared.PlatformException;
 import org.zhengtong.shared.Problems;
@@ -41,8 +42,11 @@ class ProcessController {
     private final ProcessVersions versions;
     private final DirectoryManagement directory;
     private final Problems problems;
+    private final Licences licences;
 
-    ProcessController(ServiceItems items, CaseItems caseItems, ProcessVersions versions, DirectoryManagement directory, Problems problems) {
+    ProcessController(ServiceItems items, CaseItems caseItems, ProcessVersions versions, DirectoryManagement directory, Problems problems,
+            Licences licences) {
+        this.licences = licences;
         this.items = items;
         this.caseItems = caseItems;
         this.versions = versions;
@@ -65,6 +69,8 @@ class ProcessController {
         model.addAttribute("item", item);
         model.addAttribute("key", ProcessTemplates.keyOf(code));
         model.addAttribute("versions", versions.versions(code));
+        model.addAttribute("licenceTypes", licences.types());
+        model.addAttribute("issued", caseItems.issuedLicence(code).orElse(""));
         return "approval/handling/process";
     }
 
@@ -76,6 +82,21 @@ class ProcessController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(ProcessTemplates.keyOf(code) + "-v" + version + ".bpmn20.xml", StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.APPLICATION_XML).body(xml);
+    }
+
+    @PostMapping("/approval/processes/{code}/result")
+    @PreAuthorize("hasAuthority('APPROVAL_PROCESS')")
+    String result(@PathVariable String code, @RequestParam(defaultValue = "") String licenceType, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        caseItems.published(code);
+        if (!licenceType.isBlank() && licences.type(licenceType).isEmpty()) {
+            redirect.addFlashAttribute("failure", problems.message("approval.process.unknown-licence", new Object[] {licenceType},
+                    problems.locale(request)));
+        } else {
+            caseItems.setIssuedLicence(code, licenceType);
+            redirect.addFlashAttribute("done", problems.message("approval.process.result-set", new Object[0], problems.locale(request)));
+        }
+        return "redirect:/approval/processes/" + code;
     }
 
     @PostMapping("/approval/processes/{code}")
