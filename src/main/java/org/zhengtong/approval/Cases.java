@@ -183,7 +183,7 @@ public class Cases {
             throw ApprovalProblem.duplicateSubmission(first);
         }
         materials.store(number, checked, now);
-        event(number, applicant.login(), null, "SUBMITTED", null, null, null, true);
+        eventAt(now, number, applicant.login(), null, "SUBMITTED", null, null, null, true);
         audit.record(new Actor(applicant.login(), null, Actor.current().address()), "approval.submit", "case:" + number,
                 AuditLog.Outcome.SUCCESS, item.code() + " " + item.name());
         events.publishEvent(new CaseEvents.Submitted(number, item, day));
@@ -448,10 +448,15 @@ public class Cases {
 
     private void event(String number, String actor, @Nullable String department, String kind, @Nullable String step,
             @Nullable String decision, @Nullable String comment, boolean publicText) {
+        eventAt(Instant.now(), number, actor, department, kind, step, decision, comment, publicText);
+    }
+
+    private void eventAt(Instant at, String number, String actor, @Nullable String department, String kind, @Nullable String step,
+            @Nullable String decision, @Nullable String comment, boolean publicText) {
         jdbc.sql("""
                 insert into approval.case_event (case_number, at, actor, department, kind, step, decision, comment, public_text)
-                values (?, now(), ?, ?, ?, ?, ?, ?, ?)""")
-                .params(number, actor, department, kind, step, decision, comment, publicText).update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, Timestamp.from(at), actor, department, kind, step, decision, comment, publicText).update();
     }
 
     private static void backOff(int attempt) {
