@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.zhengtong.audit.AuditChainVerifier;
 import org.zhengtong.audit.ChainVerification;
+import org.zhengtong.approval.bench.ApprovalBench;
 import org.zhengtong.basedata.bench.BaseDataBench;
 import org.zhengtong.catalog.search.CatalogSearchBench;
 import org.zhengtong.exchange.bench.ExchangeBench;
@@ -32,7 +33,8 @@ final class OperatorCommands {
     static final Map<String, Bench> BENCHES = Map.of(
             "catalog", (out, args) -> args.isEmpty() ? CatalogSearchBench.run(out) : noArguments("catalog"),
             "exchange", (out, args) -> args.isEmpty() ? ExchangeBench.run(out, ZhengtongApplication.class) : noArguments("exchange"),
-            "basedata", (out, args) -> BaseDataBench.run(out, ZhengtongApplication.class, args));
+            "basedata", (out, args) -> BaseDataBench.run(out, ZhengtongApplication.class, args),
+            "approval", (out, args) -> ApprovalBench.run(out, ZhengtongApplication.class, args));
 
     private OperatorCommands() {}
 

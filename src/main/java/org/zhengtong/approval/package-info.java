@@ -11,7 +11,7 @@
  * <p>Flowable's tables live in this module's schema, created by a Flyway migration that runs Flowable's own schema
  * manager, so that the schema is versioned like every other and the engine itself never changes it.
  */
-@ApplicationModule(allowedDependencies = {"shared", "audit", "directory", "catalog", "basedata", "licence"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "directory", "catalog", "basedata", "licence", "exchange :: bench"})
 @NullMarked
 package org.zhengtong.approval;
 
