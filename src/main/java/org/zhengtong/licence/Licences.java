@@ -226,6 +226,9 @@ public class Licences {
      */
     @Transactional
     public List<Licence> queryByHolder(String holderId, String purpose) {
+        if (holderId == null || holderId.isBlank()) {
+            throw LicenceProblem.holderRequired();
+        }
         if (purpose == null || purpose.isBlank()) {
             throw LicenceProblem.purposeRequired();
         }

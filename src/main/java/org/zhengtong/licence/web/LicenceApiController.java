@@ -49,8 +49,9 @@ class LicenceApiController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('LICENCE_QUERY')")
-    List<LicenceJson> byHolder(@RequestParam String holder, @RequestParam(required = false) @Nullable String purpose) {
-        return licences.queryByHolder(holder, purpose == null ? "" : purpose).stream().map(this::json).toList();
+    List<LicenceJson> byHolder(@RequestParam(required = false) @Nullable String holder,
+            @RequestParam(required = false) @Nullable String purpose) {
+        return licences.queryByHolder(holder == null ? "" : holder, purpose == null ? "" : purpose).stream().map(this::json).toList();
     }
 
     @GetMapping("/{number}/check")
