@@ -34,10 +34,6 @@ public final class LicenceProblem extends PlatformException {
         return new LicenceProblem("unknown-field", HttpStatus.BAD_REQUEST, type, field);
     }
 
-    public static LicenceProblem missingField(String type, String label) {
-        return new LicenceProblem("missing-field", HttpStatus.BAD_REQUEST, type, label);
-    }
-
     public static LicenceProblem validity(Object from, Object until) {
         return new LicenceProblem("validity", HttpStatus.BAD_REQUEST, from, until);
     }
@@ -56,6 +52,10 @@ public final class LicenceProblem extends PlatformException {
 
     public static LicenceProblem reasonRequired() {
         return new LicenceProblem("reason-required", HttpStatus.BAD_REQUEST);
+    }
+
+    public static LicenceProblem holderRequired() {
+        return new LicenceProblem("holder-required", HttpStatus.BAD_REQUEST);
     }
 
     public static LicenceProblem purposeRequired() {

@@ -163,8 +163,9 @@ public class Licences {
             throw LicenceProblem.tooLong("reason", MAX_VALUE);
         }
         LicenceRow row = store.find(number).orElseThrow(() -> LicenceProblem.notFound(number));
-        Optional<String> acting = actingDepartment();
-        if (acting.isPresent() && !acting.get().equals(row.issuer())) {
+        // The platform's own work (no one signed in) may revoke any licence; anyone else only their department's.
+        if (SecurityContextHolder.getContext().getAuthentication() != null
+                && !actingDepartment().orElseThrow(LicenceProblem::noDepartment).equals(row.issuer())) {
             throw LicenceProblem.notYourLicence(number);
         }
         if (!store.revoke(number, Actor.current().username(), reason.strip())) {
@@ -225,6 +226,9 @@ public class Licences {
      */
     @Transactional
     public List<Licence> queryByHolder(String holderId, String purpose) {
+        if (holderId == null || holderId.isBlank()) {
+            throw LicenceProblem.holderRequired();
+        }
         if (purpose == null || purpose.isBlank()) {
             throw LicenceProblem.purposeRequired();
         }
@@ -238,6 +242,32 @@ public class Licences {
         List<Licence> found = licences(store.byHolder(id));
         audit.record("licence.query.holder", "holder:" + id, "purpose: " + purpose.strip() + "; " + found.size() + " licences for " + department);
         return found;
+    }
+
+    /**
+     * A licence by number for a department system or a member of staff: its own department's licences freely, another
+     * department's only with a grant of the licence library and a purpose. Either way the read is audited.
+     *
+     * @throws LicenceProblem if there is no such licence, or it is another department's and there is no purpose or grant
+     */
+    @Transactional
+    public Licence readForDepartment(String number, @Nullable String purpose) {
+        LicenceRow row = store.find(number.strip()).orElseThrow(() -> LicenceProblem.notFound(number.strip()));
+        String department = ownDepartment();
+        if (row.issuer().equals(department)) {
+            audit.record("licence.read", "licence:" + row.number(), "holder " + row.holderId() + (purpose == null ? "" : "; purpose: " + purpose));
+            return licence(row, typeRow(row.typeCode()));
+        }
+        if (purpose == null || purpose.isBlank()) {
+            throw LicenceProblem.purposeRequired();
+        }
+        if (!library.mayQueryAll(department)) {
+            audit.recordFailure(Actor.current(), "licence.read", "licence:" + row.number(), AuditLog.Outcome.DENIED,
+                    "no grant of " + LicenceLibrary.NAME + " for " + department);
+            throw LicenceProblem.noGrant(issuerName(department), LicenceLibrary.NAME);
+        }
+        audit.record("licence.read", "licence:" + row.number(), "holder " + row.holderId() + "; purpose: " + purpose.strip() + "; for " + department);
+        return licence(row, typeRow(row.typeCode()));
     }
 
     /** Whether the acting department may query by holder across departments. */
