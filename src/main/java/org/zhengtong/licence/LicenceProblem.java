@@ -34,6 +34,10 @@ public final class LicenceProblem extends PlatformException {
         return new LicenceProblem("unknown-field", HttpStatus.BAD_REQUEST, type, field);
     }
 
+    public static LicenceProblem validFromRequired() {
+        return new LicenceProblem("valid-from-required", HttpStatus.BAD_REQUEST);
+    }
+
     public static LicenceProblem validity(Object from, Object until) {
         return new LicenceProblem("validity", HttpStatus.BAD_REQUEST, from, until);
     }

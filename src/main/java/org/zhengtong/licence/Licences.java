@@ -115,6 +115,9 @@ public class Licences {
         n.data().keySet().stream().filter(k -> !type.fields().containsKey(k)).sorted().findFirst().ifPresent(k -> {
             throw LicenceProblem.unknownField(type.name(), k);
         });
+        if (n.validFrom() == null) {
+            throw LicenceProblem.validFromRequired();
+        }
         LocalDate until = n.validUntil();
         if (until == null && type.validityYears() != null) {
             until = n.validFrom().plusYears(type.validityYears()).minusDays(1);

@@ -150,6 +150,8 @@ class LicencesTests {
                 .isEqualTo("licence.validity");
         assertThat(code(() -> licences.issue(new NewLicence("TSTP", LicenceFixture.ID, " ", TODAY, null, data, null), "scjgj")))
                 .isEqualTo("licence.holder-name-required");
+        assertThat(code(() -> licences.issue(new NewLicence("TSTP", LicenceFixture.ID, "张三", null, null, data, null), "scjgj")))
+                .isEqualTo("licence.valid-from-required");
         assertThat(code(() -> licences.verify("TSTP1999000001"))).isEqualTo("licence.not-found");
         assertThat(store.count()).isEqualTo(before);
     }
