@@ -40,7 +40,7 @@ record CaseFixture(ServiceItems items, CaseItems caseItems, PersonAccounts accou
         items.create(code, new ItemContent("建筑工程施工许可（测试）", ItemType.LICENSING, "《建筑工程施工许可管理办法》第四条",
                 "已办理用地批准手续，已取得规划许可证。",
                 List.of(new Material("", "建筑工程施工许可申请表", "原件", 1, true, null, null),
-                        new Material("", "营业执照", "复印件", 1, false, "LIC-YYZZ", null),
+                        new Material("", "营业执照", "复印件", 1, false, "YYZZ", null),
                         new Material("", "法定代表人身份证明", "复印件", 1, false, null, "legal.legalRepresentative")),
                 "1. 网上申请；2. 受理；3. 并联审查；4. 决定；5. 送达。", 20, 15, null, null,
                 List.of(new Window("海川市政务服务中心三楼 工程建设项目综合窗口", "工作日 9:00-17:00", "0535-12345")),

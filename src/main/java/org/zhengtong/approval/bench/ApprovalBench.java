@@ -189,7 +189,7 @@ public final class ApprovalBench {
             signIn(accounts, "zjj.officer");
             items.create(code, content());
             items.publish(code);
-            String licenceType = context.getBean(Licences.class).type("LIC-SGXK").map(t -> t.code()).orElse(null);
+            String licenceType = context.getBean(Licences.class).type("SGXK").map(t -> t.code()).orElse(null);
             if (licenceType != null) {
                 caseItems.setIssuedLicence(code, licenceType);
             }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo city's service items (演示事项): some thirty-five published guides of 海川市's departments, written the way
- * 权责清单 and 办事指南 are – real laws as legal basis, materials an e-licence (LIC-YYZZ 营业执照, LIC-SPJY 食品经营许可证,
- * LIC-SGXK 施工许可证, LIC-BDCQ 不动产权证书, LIC-JHZ 结婚证) or the base databases can replace, fees where the law sets
+ * 权责清单 and 办事指南 are – real laws as legal basis, materials an e-licence (YYZZ 营业执照, JY 食品经营许可证,
+ * SGXK 施工许可证, BDCQ 不动产权证书, JHZ 结婚证) or the base databases can replace, fees where the law sets
  * them. Among them the construction permit as a joint approval (工程建设项目并联审批) led by 住建局 with four departments
  * reviewing in parallel, and a few sequences (企业开办, 最低生活保障).
  *
@@ -93,7 +93,7 @@ class DemoServiceItems implements ApplicationRunner {
                         + "施工图纸及技术资料，施工图设计文件已按规定审查合格；有保证工程质量和安全的具体措施。",
                 parallel(), 20, 10, null, null, ProcessTemplate.PARALLEL, "zjj",
                 List.of(step("zrzyj", 7), step("sthjj", 7), step("fgw", 5), step("jtysj", 5)),
-                List.of(m("建筑工程施工许可申请表", "原件", 1, true), lic("营业执照（建设单位）", "LIC-YYZZ"), lic("不动产权证书（国有建设用地使用权）", "LIC-BDCQ"),
+                List.of(m("建筑工程施工许可申请表", "原件", 1, true), lic("营业执照（建设单位）", "YYZZ"), lic("不动产权证书（国有建设用地使用权）", "BDCQ"),
                         m("建设工程规划许可证", "复印件", 1, true), m("施工合同（中标通知书）", "复印件", 1, true),
                         m("施工图设计文件审查合格书", "电子", 0, true), m("建设资金已经落实承诺书", "原件", 1, true),
                         m("工程质量安全措施文件", "原件", 1, true)),
@@ -104,22 +104,22 @@ class DemoServiceItems implements ApplicationRunner {
                 "已交付全部土地使用权出让金，取得土地使用权证书；持有建设工程规划许可证和施工许可证；按提供预售的商品房计算，投入开发建设的资金达到工程建设总投资的"
                         + "25%以上，并已确定施工进度和竣工交付日期。",
                 single(), 10, 5, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("商品房预售许可申请表", "原件", 1, true), lic("营业执照", "LIC-YYZZ"), lic("不动产权证书", "LIC-BDCQ"),
-                        lic("建筑工程施工许可证", "LIC-SGXK"), m("建设工程规划许可证", "复印件", 1, true), m("商品房预售方案", "原件", 1, true),
+                List.of(m("商品房预售许可申请表", "原件", 1, true), lic("营业执照", "YYZZ"), lic("不动产权证书", "BDCQ"),
+                        lic("建筑工程施工许可证", "SGXK"), m("建设工程规划许可证", "复印件", 1, true), m("商品房预售方案", "原件", 1, true),
                         m("工程进度证明及投资证明", "原件", 1, true)),
                 company(field("projectName", "项目名称", "text", true, null), field("presaleArea", "预售面积（平方米）", "number", true, null))));
         all.add(item("3799-ZJJ-XK-003", "zjj", "建设工程消防验收", ItemType.LICENSING,
                 "《中华人民共和国消防法》第十三条；《建设工程消防设计审查验收管理暂行规定》（住房和城乡建设部令第51号）第二十六条",
                 "特殊建设工程竣工验收前，建设单位已组织竣工验收消防查验，工程符合经审查合格的消防设计文件。",
                 single(), 15, 10, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("消防验收申请表", "原件", 1, true), lic("营业执照（建设单位）", "LIC-YYZZ"), m("工程竣工验收报告", "原件", 1, true),
-                        m("涉及消防的建设工程竣工图纸", "电子", 0, true), lic("建筑工程施工许可证", "LIC-SGXK")),
+                List.of(m("消防验收申请表", "原件", 1, true), lic("营业执照（建设单位）", "YYZZ"), m("工程竣工验收报告", "原件", 1, true),
+                        m("涉及消防的建设工程竣工图纸", "电子", 0, true), lic("建筑工程施工许可证", "SGXK")),
                 company(field("projectName", "工程名称", "text", true, null))));
         all.add(item("3799-ZJJ-XK-004", "zjj", "建筑业企业资质核准（施工总承包三级）", ItemType.LICENSING,
                 "《中华人民共和国建筑法》第十三条；《建筑业企业资质管理规定》（住房和城乡建设部令第22号）",
                 "企业具有符合资质标准的净资产、注册建造师和技术负责人、技术工人，以及与承包工程范围相适应的施工机械和质量检测设备。",
                 single(), 20, 15, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("建筑业企业资质申请表", "电子", 0, true), lic("营业执照", "LIC-YYZZ"), m("企业净资产证明（财务审计报告）", "复印件", 1, true),
+                List.of(m("建筑业企业资质申请表", "电子", 0, true), lic("营业执照", "YYZZ"), m("企业净资产证明（财务审计报告）", "复印件", 1, true),
                         m("注册人员及技术负责人证明材料", "复印件", 1, true)),
                 company(field("qualification", "申请资质类别及等级", "select", true, null))));
         // 市场监督管理局
@@ -136,14 +136,14 @@ class DemoServiceItems implements ApplicationRunner {
                 "《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）第五条、第二十二条",
                 "具有与经营的食品品种、数量相适应的食品原料处理和食品加工、销售、贮存等场所；具有相应的设备设施、食品安全管理人员和规章制度。",
                 single(), 10, 5, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("食品经营许可申请书", "电子", 0, true), lic("营业执照", "LIC-YYZZ"), m("与食品经营相适应的主要设备设施布局、操作流程等文件", "原件", 1, true),
+                List.of(m("食品经营许可申请书", "电子", 0, true), lic("营业执照", "YYZZ"), m("与食品经营相适应的主要设备设施布局、操作流程等文件", "原件", 1, true),
                         m("食品安全自查、从业人员健康管理、进货查验记录等保证食品安全的规章制度", "原件", 1, true)),
                 company(field("mainBusiness", "主体业态", "select", true, null), field("premises", "经营场所", "text", true, "legal.address"))));
         all.add(item("3799-SCJGJ-XK-005", "scjgj", "食品经营许可延续", ItemType.LICENSING,
                 "《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）第三十三条",
                 "食品经营许可证有效期届满前 90 个工作日至 15 个工作日期间提出申请，经营条件未发生变化或变化后仍符合要求。",
                 single(), 10, 3, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("食品经营许可延续申请书", "电子", 0, true), lic("食品经营许可证", "LIC-SPJY"), lic("营业执照", "LIC-YYZZ")),
+                List.of(m("食品经营许可延续申请书", "电子", 0, true), lic("食品经营许可证", "JY"), lic("营业执照", "YYZZ")),
                 company(field("changed", "经营条件是否变化", "select", true, null))));
         all.add(item("3799-SCJGJ-GG-003", "scjgj", "企业开办“一件事”（设立登记、印章刻制、发票申领、社保登记）", ItemType.PUBLIC_SERVICE,
                 "《优化营商环境条例》第十九条；《国务院办公厅关于进一步优化企业开办服务的通知》（国办发〔2020〕32号）；《中华人民共和国市场主体登记管理条例》",
@@ -158,7 +158,7 @@ class DemoServiceItems implements ApplicationRunner {
                 "《中华人民共和国特种设备安全法》第三十三条；《特种设备使用管理规则》（TSG 08-2017）",
                 "特种设备已经监督检验合格，使用单位已建立安全管理制度并配备安全管理人员。",
                 single(), 15, 5, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("特种设备使用登记表", "原件", 2, true), lic("营业执照", "LIC-YYZZ"), m("产品合格证", "复印件", 1, true),
+                List.of(m("特种设备使用登记表", "原件", 2, true), lic("营业执照", "YYZZ"), m("产品合格证", "复印件", 1, true),
                         m("监督检验证书", "复印件", 1, true)),
                 company(field("equipment", "设备品种", "select", true, null), field("location", "设备使用地点", "text", true, null))));
         // 税务局
@@ -166,7 +166,7 @@ class DemoServiceItems implements ApplicationRunner {
                 "《国务院对确需保留的行政审批项目设定行政许可的决定》（国务院令第412号）附件第236项；《中华人民共和国发票管理办法》",
                 "申请人为增值税一般纳税人或按规定可自行开具增值税专用发票的小规模纳税人，且无重大税收违法行为。",
                 single(), 20, 10, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("税务行政许可申请表", "电子", 0, true), m("增值税专用发票最高开票限额申请单", "电子", 0, true), lic("营业执照", "LIC-YYZZ")),
+                List.of(m("税务行政许可申请表", "电子", 0, true), m("增值税专用发票最高开票限额申请单", "电子", 0, true), lic("营业执照", "YYZZ")),
                 company(field("limit", "申请最高开票限额", "select", true, null))));
         all.add(item("3799-SWJ-GG-002", "swj", "开具税收完税证明", ItemType.PUBLIC_SERVICE,
                 "《中华人民共和国税收征收管理法实施细则》第四十五条；《税收票证管理办法》（国家税务总局令第28号）",
@@ -187,13 +187,13 @@ class DemoServiceItems implements ApplicationRunner {
                 "申请人在本市内合法稳定住所已落实，或符合投靠落户条件。",
                 single(), 20, 5, null, null, ProcessTemplate.SINGLE, null, List.of(),
                 List.of(m("户口迁移申请表", "原件", 1, true), m("居民户口簿", "原件", 1, true, null, "person.household"),
-                        lic("不动产权证书（迁入地住所）", "LIC-BDCQ")),
+                        lic("不动产权证书（迁入地住所）", "BDCQ")),
                 person(field("toAddress", "迁入地址", "text", true, null))));
         all.add(item("3799-GAJ-QT-003", "gaj", "公章刻制备案", ItemType.OTHER_POWER,
                 "《国务院关于第三批取消中央指定地方实施行政许可事项的决定》（国发〔2017〕7号）；《印铸刻字业暨印章管理办法》",
                 "单位已依法设立，印章刻制企业已备案。",
                 single(), 1, 1, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(lic("营业执照", "LIC-YYZZ"), m("法定代表人身份证明", "复印件", 1, true, null, "person.idNumber")),
+                List.of(lic("营业执照", "YYZZ"), m("法定代表人身份证明", "复印件", 1, true, null, "person.idNumber")),
                 company(field("sealTypes", "印章种类", "select", true, null))));
         all.add(item("3799-GAJ-XK-004", "gaj", "机动车驾驶证期满换证", ItemType.LICENSING,
                 "《中华人民共和国道路交通安全法》第十九条；《机动车驾驶证申领和使用规定》（公安部令第162号）第六十五条",
@@ -258,21 +258,21 @@ class DemoServiceItems implements ApplicationRunner {
                 "《中华人民共和国城乡规划法》第四十条；《中华人民共和国行政许可法》第四十二条",
                 "已取得建设用地规划许可证或土地使用权证明，建设工程设计方案符合控制性详细规划和规划条件。",
                 single(), 20, 10, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("建设工程规划许可申请表", "原件", 1, true), lic("营业执照", "LIC-YYZZ"), lic("不动产权证书（国有建设用地使用权）", "LIC-BDCQ"),
+                List.of(m("建设工程规划许可申请表", "原件", 1, true), lic("营业执照", "YYZZ"), lic("不动产权证书（国有建设用地使用权）", "BDCQ"),
                         m("建设工程设计方案总平面图", "电子", 0, true)),
                 company(field("projectName", "项目名称", "text", true, null), field("floorArea", "总建筑面积（平方米）", "number", true, null))));
         all.add(item("3799-ZRZYJ-QR-002", "zrzyj", "不动产转移登记（国有建设用地使用权及房屋所有权）", ItemType.CONFIRMATION,
                 "《中华人民共和国民法典》第二百零九条、第二百一十条；《不动产登记暂行条例》第十四条、第二十条",
                 "不动产权属清楚，买卖、赠与、继承等转移事实已经发生，当事人双方共同申请。",
                 single(), 30, 5, "不动产登记费（住宅，含第一本证书工本费）", new BigDecimal("80"), ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("不动产登记申请书", "原件", 1, true), lic("不动产权证书", "LIC-BDCQ"), m("买卖合同或其他转移证明材料", "原件", 1, true),
+                List.of(m("不动产登记申请书", "原件", 1, true), lic("不动产权证书", "BDCQ"), m("买卖合同或其他转移证明材料", "原件", 1, true),
                         m("申请人身份证明", "复印件", 1, true, null, "person.idNumber"), m("完税凭证", "电子", 0, true)),
                 person(field("location", "不动产坐落", "text", true, null), field("price", "成交价格（元）", "number", true, null))));
         all.add(item("3799-ZRZYJ-XK-003", "zrzyj", "建设用地规划许可证核发", ItemType.LICENSING,
                 "《中华人民共和国城乡规划法》第三十七条、第三十八条",
                 "以划拨或出让方式取得国有土地使用权，建设项目符合国土空间规划和规划条件。",
                 single(), 20, 7, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("建设用地规划许可申请表", "原件", 1, true), lic("营业执照", "LIC-YYZZ"), m("国有建设用地使用权出让合同或划拨决定书", "复印件", 1, true)),
+                List.of(m("建设用地规划许可申请表", "原件", 1, true), lic("营业执照", "YYZZ"), m("国有建设用地使用权出让合同或划拨决定书", "复印件", 1, true)),
                 company(field("parcel", "宗地编号", "text", true, null))));
         // 生态环境局
         all.add(item("3799-STHJJ-XK-001", "sthjj", "建设项目环境影响报告书审批", ItemType.LICENSING,
@@ -280,13 +280,13 @@ class DemoServiceItems implements ApplicationRunner {
                 "建设项目类型及其选址、布局、规模等符合环境保护法律法规和相关法定规划，环境影响报告书编制规范。",
                 single(), 60, 30, null, null, ProcessTemplate.SINGLE, null, List.of(),
                 List.of(m("建设项目环境影响评价文件审批申请书", "原件", 1, true), m("环境影响报告书（全本）", "电子", 0, true),
-                        lic("营业执照", "LIC-YYZZ"), m("公众参与说明", "原件", 1, true)),
+                        lic("营业执照", "YYZZ"), m("公众参与说明", "原件", 1, true)),
                 company(field("projectName", "项目名称", "text", true, null), field("industry", "行业类别", "select", true, null))));
         all.add(item("3799-STHJJ-XK-002", "sthjj", "排污许可证核发", ItemType.LICENSING,
                 "《中华人民共和国环境保护法》第四十五条；《排污许可管理条例》第十三条",
                 "依法取得建设项目环境影响报告书（表）批准文件或已办理环境影响登记表备案；污染物排放符合排放标准和总量控制要求。",
                 single(), 20, 15, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("排污许可证申请表", "电子", 0, true), lic("营业执照", "LIC-YYZZ"), m("自行监测方案", "电子", 0, true),
+                List.of(m("排污许可证申请表", "电子", 0, true), lic("营业执照", "YYZZ"), m("自行监测方案", "电子", 0, true),
                         m("环境影响评价审批文件", "复印件", 1, true)),
                 company(field("outlets", "排放口数量", "number", true, null))));
         // 卫生健康委员会
@@ -294,14 +294,14 @@ class DemoServiceItems implements ApplicationRunner {
                 "《医疗机构管理条例》第十四条、第十五条；《医疗机构管理条例实施细则》第二十五条",
                 "符合医疗机构基本标准，有适合的名称、组织机构和场所，有与其开展的业务相适应的经费、设施、设备和专业卫生技术人员。",
                 single(), 45, 20, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("医疗机构申请执业登记注册书", "原件", 1, true), lic("营业执照", "LIC-YYZZ"), m("医疗机构用房产权证明或使用证明", "复印件", 1, true),
+                List.of(m("医疗机构申请执业登记注册书", "原件", 1, true), lic("营业执照", "YYZZ"), m("医疗机构用房产权证明或使用证明", "复印件", 1, true),
                         m("医疗机构规章制度", "原件", 1, true), m("卫生技术人员名录及资格证书", "复印件", 1, true)),
                 company(field("institution", "医疗机构名称", "text", true, null), field("subjects", "诊疗科目", "select", true, null))));
         all.add(item("3799-WJW-GG-002", "wjw", "出生医学证明首次签发", ItemType.PUBLIC_SERVICE,
                 "《中华人民共和国母婴保健法》第二十三条；《出生医学证明管理办法》",
                 "新生儿在本市具有助产技术服务资质的医疗机构出生。",
                 single(), 5, 1, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("新生儿父母的居民身份证", "原件", 1, true, null, "person.idNumber"), lic("结婚证", "LIC-JHZ"),
+                List.of(m("新生儿父母的居民身份证", "原件", 1, true, null, "person.idNumber"), lic("结婚证", "JHZ"),
                         m("出生医学证明自填单", "原件", 1, true)),
                 person(field("babyName", "新生儿姓名", "text", true, null), field("birthDate", "出生日期", "date", true, null))));
         // 教育局
@@ -324,7 +324,7 @@ class DemoServiceItems implements ApplicationRunner {
                 "《中华人民共和国道路运输条例》第二十一条、第二十四条；《道路货物运输及站场管理规定》（交通运输部令2023年第12号）",
                 "有与其经营业务相适应并经检测合格的车辆；有符合规定条件的驾驶人员；有健全的安全生产管理制度。",
                 single(), 20, 10, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("道路货物运输经营申请表", "原件", 1, true), lic("营业执照", "LIC-YYZZ"), m("车辆行驶证及检测合格证明", "复印件", 1, true),
+                List.of(m("道路货物运输经营申请表", "原件", 1, true), lic("营业执照", "YYZZ"), m("车辆行驶证及检测合格证明", "复印件", 1, true),
                         m("驾驶人员从业资格证", "复印件", 1, true), m("安全生产管理制度文本", "原件", 1, true)),
                 company(field("vehicles", "车辆数量", "number", true, null))));
         all.add(item("3799-JTYSJ-XK-002", "jtysj", "出租汽车驾驶员从业资格证核发", ItemType.LICENSING,
@@ -339,14 +339,14 @@ class DemoServiceItems implements ApplicationRunner {
                 "《企业投资项目核准和备案管理条例》（国务院令第673号）第六条至第九条；《政府核准的投资项目目录》",
                 "项目属于《政府核准的投资项目目录》范围，符合国家法律法规、发展规划、产业政策和准入标准。",
                 parallel(), 20, 15, null, null, ProcessTemplate.PARALLEL, "fgw", List.of(step("zrzyj", 10), step("sthjj", 10)),
-                List.of(m("项目申请报告", "电子", 0, true), lic("营业执照", "LIC-YYZZ"), m("用地预审与选址意见书", "复印件", 1, true),
+                List.of(m("项目申请报告", "电子", 0, true), lic("营业执照", "YYZZ"), m("用地预审与选址意见书", "复印件", 1, true),
                         m("法律法规要求的其他相关手续文件", "复印件", 1, false)),
                 company(field("projectName", "项目名称", "text", true, null), field("investment", "总投资（万元）", "number", true, null))));
         all.add(item("3799-FGW-XK-002", "fgw", "固定资产投资项目节能审查", ItemType.LICENSING,
                 "《中华人民共和国节约能源法》第十五条；《固定资产投资项目节能审查办法》（国家发展改革委令第2号）",
                 "项目年综合能源消费量达到节能审查规定标准，节能报告编制规范。",
                 single(), 20, 10, null, null, ProcessTemplate.SINGLE, null, List.of(),
-                List.of(m("节能审查申请", "原件", 1, true), m("项目节能报告", "电子", 0, true), lic("营业执照", "LIC-YYZZ")),
+                List.of(m("节能审查申请", "原件", 1, true), m("项目节能报告", "电子", 0, true), lic("营业执照", "YYZZ")),
                 company(field("energy", "年综合能源消费量（吨标准煤）", "number", true, null))));
         // 统计局
         all.add(item("3799-TJJ-XK-001", "tjj", "部门统计调查项目审批", ItemType.LICENSING,

@@ -22,7 +22,7 @@ import org.zhengtong.shared.FieldProblem;
 class ServiceItemRules {
 
     static final Pattern CODE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z-]{2,63}");
-    static final Pattern LICENCE_TYPE = Pattern.compile("LIC-[A-Z0-9]{2,20}");
+    static final Pattern LICENCE_TYPE = Pattern.compile("[A-Z][A-Z0-9]{1,19}");
     static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
     static final int MAX_DAYS = 3650;
     static final int TEXT = 4000;

@@ -28,7 +28,7 @@ class DemoServiceItemsTests {
         assertThat(departments).contains("zjj", "scjgj", "swj", "gaj", "rsj", "mzj", "zrzyj", "sthjj", "wjw", "jyj", "jtysj", "fgw");
         assertThat(demo).filteredOn(i -> i.template() == ProcessTemplate.SEQUENCE).hasSizeGreaterThanOrEqualTo(2);
         assertThat(demo.stream().flatMap(i -> i.materials().stream()).map(Material::licenceType).collect(Collectors.toSet()))
-                .contains("LIC-YYZZ", "LIC-SPJY", "LIC-BDCQ", "LIC-SGXK", "LIC-JHZ");
+                .contains("YYZZ", "JY", "BDCQ", "SGXK", "JHZ");
         assertThat(demo).anyMatch(i -> !i.fees().equals("不收费"));
     }
 
@@ -42,7 +42,7 @@ class DemoServiceItemsTests {
         assertThat(construction.steps()).hasSize(4).extracting(Step::department).containsExactly("zrzyj", "sthjj", "fgw", "jtysj");
         assertThat(construction.steps()).allMatch(s -> s.limitDays() <= construction.promisedLimitDays());
         assertThat(construction.legalBasis()).contains("《建筑工程施工许可管理办法》", "《中华人民共和国行政许可法》");
-        assertThat(construction.materials()).extracting(Material::licenceType).contains("LIC-YYZZ", "LIC-BDCQ");
+        assertThat(construction.materials()).extracting(Material::licenceType).contains("YYZZ", "BDCQ");
         assertThat(construction.formFields()).extracting(FormField::prefill).contains("legal.name", "legal.legalRepresentative");
     }
 }

@@ -28,7 +28,7 @@ class ItemPagesTests {
 
     @Autowired MockMvc mvc;
 
-    static final String MATERIALS = "医疗机构执业许可申请书|原件|1|是||\n营业执照|复印件|1|是|LIC-YYZZ|\n法定代表人身份证明|复印件|1|是||legal.legalRepresentative";
+    static final String MATERIALS = "医疗机构执业许可申请书|原件|1|是||\n营业执照|复印件|1|是|YYZZ|\n法定代表人身份证明|复印件|1|是||legal.legalRepresentative";
 
     @Test
     void anOfficerPublishesAnItemAndThePublicReadsItsGuideWithoutSigningIn() throws Exception {
@@ -40,7 +40,7 @@ class ItemPagesTests {
 
         MvcResult created = mvc.perform(item(post("/approval/items").session(officer), "TEST-WJW-001", "30", "20")).andReturn();
         assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/approval/items/TEST-WJW-001");
-        assertThat(page(get("/approval/items/TEST-WJW-001").session(officer))).contains("诊所执业许可（测试）", "草稿", "LIC-YYZZ");
+        assertThat(page(get("/approval/items/TEST-WJW-001").session(officer))).contains("诊所执业许可（测试）", "草稿", "YYZZ");
 
         assertThat(mvc.perform(get("/guide/TEST-WJW-001")).andReturn().getResponse().getStatus()).as("a draft is not public").isEqualTo(404);
 
@@ -53,20 +53,20 @@ class ItemPagesTests {
         String list = page(get("/guide").param("q", "诊所执业").param("type", "LICENSING"));
         assertThat(list).contains("找到 1 个事项", "诊所执业许可（测试）", "/guide/TEST-WJW-001");
         String guide = page(get("/guide/TEST-WJW-001"));
-        assertThat(guide).contains("诊所执业许可（测试）", "《医疗机构管理条例》", "30 个工作日", "20 个工作日", "可用电子证照（LIC-YYZZ）代替",
+        assertThat(guide).contains("诊所执业许可（测试）", "《医疗机构管理条例》", "30 个工作日", "20 个工作日", "可用电子证照（YYZZ）代替",
                 "海川市政务服务中心三楼 C05 窗口", "诊所执业申请表.pdf", "/services/TEST-WJW-001/apply", "<caption>申请材料（3 项）</caption>");
         String formLink = guide.replaceAll("(?s).*href=\"(/guide/TEST-WJW-001/forms/\\d+)\".*", "$1");
         var download = mvc.perform(get(formLink)).andReturn().getResponse();
         assertThat(download.getStatus()).isEqualTo(200);
         assertThat(download.getContentType()).isEqualTo("application/pdf");
 
-        assertThat(page(get("/guide/TEST-WJW-001").param("lang", "en"))).contains("Materials (3)", "An e-licence (LIC-YYZZ) replaces it");
+        assertThat(page(get("/guide/TEST-WJW-001").param("lang", "en"))).contains("Materials (3)", "An e-licence (YYZZ) replaces it");
 
         var api = mvc.perform(get("/api/v1/approval/items/TEST-WJW-001")).andReturn().getResponse();
         assertThat(api.getStatus()).isEqualTo(200);
         String json = api.getContentAsString(StandardCharsets.UTF_8);
         assertThat((String) JsonPath.read(json, "$.template")).isEqualTo("SINGLE");
-        assertThat((List<String>) JsonPath.read(json, "$.materials[*].licenceType")).contains("LIC-YYZZ");
+        assertThat((List<String>) JsonPath.read(json, "$.materials[*].licenceType")).contains("YYZZ");
         assertThat((Integer) JsonPath.read(json, "$.version")).isEqualTo(1);
         var missing = mvc.perform(get("/api/v1/approval/items/NO-SUCH-ITEM")).andReturn().getResponse();
         assertThat(missing.getStatus()).isEqualTo(404);

@@ -58,7 +58,7 @@ class ItemTransferTests {
                 List.of(item("TEST-JTYSJ-001", "涉路施工许可（测试）", "行政许可", "20", "10", "PARALLEL"),
                         item("TEST-JTYSJ-002", "道路运输经营许可（测试）", "行政许可", "20", "5", "单部门")),
                 List.<String[]>of(new String[] {"TEST-JTYSJ-001", "涉路施工申请书", "原件", "1", "是", "", ""},
-                        new String[] {"TEST-JTYSJ-001", "营业执照", "电子", "0", "是", "LIC-YYZZ", ""},
+                        new String[] {"TEST-JTYSJ-001", "营业执照", "电子", "0", "是", "YYZZ", ""},
                         new String[] {"TEST-JTYSJ-002", "经营者身份证明", "复印件", "1", "是", "", "person.idNumber"}),
                 List.<String[]>of(new String[] {"TEST-JTYSJ-001", "gaj", "5"}, new String[] {"TEST-JTYSJ-001", "zjj", "7"}),
                 List.<String[]>of(new String[] {"TEST-JTYSJ-001", "roadName", "涉及公路", "text", "是", ""}),
@@ -72,7 +72,7 @@ class ItemTransferTests {
         assertThat(joint.template()).isEqualTo(ProcessTemplate.PARALLEL);
         assertThat(joint.leadDepartment()).isEqualTo("jtysj");
         assertThat(joint.steps()).containsExactly(new Step("gaj", 5), new Step("zjj", 7));
-        assertThat(joint.materials()).extracting(Material::licenceType).containsExactly(null, "LIC-YYZZ");
+        assertThat(joint.materials()).extracting(Material::licenceType).containsExactly(null, "YYZZ");
         assertThat(items.published("TEST-JTYSJ-002").orElseThrow().steps()).containsExactly(new Step("jtysj", 5));
 
         ByteArrayOutputStream exported = new ByteArrayOutputStream();

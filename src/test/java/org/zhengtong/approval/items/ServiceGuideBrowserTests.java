@@ -61,7 +61,7 @@ class ServiceGuideBrowserTests {
         assertThat(browser.findElement(By.id("legal-limit")).getText()).isEqualTo("20 个工作日");
 
         WebElement licence = browser.findElement(By.xpath("//table[@id='materials']//tr[th[normalize-space()='营业执照（建设单位）']]"));
-        assertThat(licence.getText()).contains("可用电子证照（LIC-YYZZ）代替");
+        assertThat(licence.getText()).contains("可用电子证照（YYZZ）代替");
         List<String> reviewers = browser.findElements(By.cssSelector("#steps tbody th")).stream().map(WebElement::getText).toList();
         assertThat(reviewers).containsExactly("海川市自然资源和规划局", "海川市生态环境局", "海川市发展和改革委员会", "海川市交通运输局");
         assertThat(browser.findElement(By.id("apply")).getAttribute("href")).endsWith("/services/3799-ZJJ-XK-001/apply");

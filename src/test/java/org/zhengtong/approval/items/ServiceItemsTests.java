@@ -37,7 +37,7 @@ public class ServiceItemsTests {
     public static ItemContent sample(String name) {
         return new ItemContent(name, ItemType.LICENSING, "《中华人民共和国环境影响评价法》第二十二条", "建设项目依法应当编制环境影响报告表。",
                 List.of(new Material("", "建设项目环境影响报告表", "原件", 1, true, null, null),
-                        new Material("", "营业执照", "复印件", 1, true, "LIC-YYZZ", null)),
+                        new Material("", "营业执照", "复印件", 1, true, "YYZZ", null)),
                 "1. 网上申请；2. 受理；3. 审查；4. 决定；5. 送达。", 20, 10, null, null,
                 List.of(new Window("海川市政务服务中心二楼 B12 窗口", "工作日 9:00-12:00，13:30-17:00", "0535-12345678")),
                 ProcessTemplate.SINGLE, null, List.of(),
@@ -66,7 +66,7 @@ public class ServiceItemsTests {
         assertThat(v1.status()).isEqualTo(ItemStatus.PUBLISHED);
         assertThat(v1.leadDepartment()).isEqualTo("sthjj");
         assertThat(v1.fees()).isEqualTo("不收费");
-        assertThat(v1.materials().get(1).licenceType()).isEqualTo("LIC-YYZZ");
+        assertThat(v1.materials().get(1).licenceType()).isEqualTo("YYZZ");
         assertThat(items.publishedList()).extracting(ServiceItem::code).contains("TEST-STHJJ-001");
         assertThatThrownBy(() -> items.publish("TEST-STHJJ-001")).isInstanceOf(ItemProblem.class)
                 .hasMessage("approval-items.unchanged");
