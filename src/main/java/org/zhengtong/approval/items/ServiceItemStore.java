@@ -86,7 +86,7 @@ class ServiceItemStore {
         return jdbc.sql("""
                 select i.code, i.department, i.status, v.version, v.content::text from approval.service_item i
                 join approval.service_item_version v on v.item_id = i.id and v.version = i.published_version
-                where i.status = 'PUBLISHED' and (?::text is null or v.name like ? or i.code like ?)
+                where i.status = 'PUBLISHED' and (?::text is null or v.name ilike ? or i.code ilike ?)
                   and (?::text is null or i.department = ?) and (?::text is null or v.type = ?)
                 order by i.department, i.code""")
                 .params(like, like, like, department, department, type, type).query(this::mapPublished).list();

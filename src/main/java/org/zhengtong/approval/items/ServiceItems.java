@@ -118,7 +118,12 @@ public class ServiceItems {
         if (store.entry(c).isPresent()) {
             throw ItemProblem.exists(c);
         }
-        store.insert(c, department, n, actor());
+        try {
+            store.insert(c, department, n, actor());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Drafted by someone else between the check and the insert.
+            throw ItemProblem.exists(c);
+        }
         audit.record("approval.item.create", "item:" + c, n.name());
         return store.entry(c).orElseThrow();
     }

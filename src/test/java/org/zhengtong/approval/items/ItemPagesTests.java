@@ -88,6 +88,28 @@ class ItemPagesTests {
         assertThat(mvc.perform(get("/approval/items/TEST-WJW-002").session(other)).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 
+    @Test
+    void theTransferPageListsEveryProblemOfARefusedWorkbookInBothLanguagesAndOffersTheTemplateAndTheExport() throws Exception {
+        MockHttpSession officer = Logins.session(mvc, "wjw.officer");
+        byte[] bad = ItemTransferTests.workbook(
+                List.<String[]>of(ItemTransferTests.item("TEST-WJW-010", "母婴保健技术服务执业许可（测试）", "行政许可", "20", "30", "SINGLE")),
+                List.of(), List.of(), List.of(), List.of());
+        String page = page(multipart("/approval/items/transfer").file(new MockMultipartFile("file", "卫健事项.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad)).session(officer).with(csrf()));
+        assertThat(page).contains("没有导入 卫健事项.xlsx：发现 1 个问题",
+                "文件 卫健事项.xlsx，工作表“事项”，第 2 行，字段“承诺时限（工作日）”：承诺时限 30 个工作日超过了法定时限 20 个工作日。",
+                "File 卫健事项.xlsx, sheet &quot;事项&quot;, row 2, field &quot;Promised limit (working days)&quot;");
+        var template = mvc.perform(get("/approval/items/transfer/template").session(officer)).andReturn().getResponse();
+        assertThat(template.getStatus()).isEqualTo(200);
+        assertThat(template.getContentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var export = mvc.perform(get("/approval/items/transfer/export").session(officer)).andReturn().getResponse();
+        assertThat(export.getStatus()).isEqualTo(200);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(export.getContentAsByteArray()))) {
+            assertThat(wb.getSheet("事项").getLastRowNum()).as("the demo items of 卫健委").isGreaterThanOrEqualTo(2);
+            assertThat(wb.getSheet("申请材料")).isNotNull();
+        }
+    }
+
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder item(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r, String code, String legal, String promised) {
         return r.with(csrf()).param("code", code).param("name", "诊所执业许可（测试）").param("type", "LICENSING")
@@ -99,7 +121,7 @@ class ItemPagesTests {
                 .param("windows", "海川市政务服务中心三楼 C05 窗口|工作日 9:00-17:00|0535-12340005");
     }
 
-    private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r) throws Exception {
+    private String page(org.springframework.test.web.servlet.RequestBuilder r) throws Exception {
         var response = mvc.perform(r).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
         return response.getContentAsString(StandardCharsets.UTF_8);
