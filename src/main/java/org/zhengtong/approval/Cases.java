@@ -401,7 +401,7 @@ public class Cases {
     @Transactional(readOnly = true)
     public List<Case> search(@Nullable String text, @Nullable CaseStatus status, int limit) {
         String like = text == null || text.isBlank() ? null : "%" + text.strip().replace("%", "").replace("_", "") + "%";
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + "\n" + """
                  where (cast(:like as text) is null or number like :like or item_name like :like or holder_name like :like)
                    and (cast(:status as text) is null or status = :status)
                  order by submitted_at desc limit :limit""")

@@ -77,7 +77,7 @@ class ApplicantBrowserTests {
         assertThat(browser.getCurrentUrl()).endsWith("/services/mine");
         assertThat(browser.findElement(By.id("applicant-name")).getText()).isEqualTo("苏雨晴");
         assertThat(browser.findElement(By.id("applicant-holder")).getText()).isEqualTo("379902********" + id.substring(14));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("还没有办件");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "还没有办件"));
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("苏雨晴").contains("我的办件").doesNotContain("工作台");
     }
 }

@@ -225,7 +225,10 @@ class PermissionMatrixTests {
                 .replace("{creditCode}", "91350100M000100Y43")
                 .replace("{type}", "id-number")
                 .replace("{value}", "11010519491231002X")
-                .replace("{number}", "MATRIX2026000001");
+                .replace("{number}", "MATRIX2026000001")
+                .replace("{number:\\d{14}}", "20991231000001")
+                .replace("{taskId}", "matrix-task")
+                .replace("{version}", "1");
     }
 
     private void actAs(String username) {

@@ -88,8 +88,11 @@ class ServicesController {
 
     @PostMapping("/services/{code}/apply")
     @PreAuthorize("hasAuthority('APPLY')")
-    String apply(@PathVariable String code, @RequestParam String submissionKey, MultipartHttpServletRequest request, Model model,
+    String apply(@PathVariable String code, @RequestParam(defaultValue = "") String submissionKey, HttpServletRequest request, Model model,
             RedirectAttributes redirect) {
+        if (submissionKey.isBlank()) {
+            submissionKey = UUID.randomUUID().toString();
+        }
         Applicant me = me();
         CaseItem item = caseItems.published(code);
         Locale locale = problems.locale(request);
@@ -154,7 +157,7 @@ class ServicesController {
 
     @PostMapping("/services/mine/{number:\\d{14}}/supplement")
     @PreAuthorize("hasAuthority('APPLICANT_SELF')")
-    String supplement(@PathVariable String number, MultipartHttpServletRequest request, RedirectAttributes redirect) {
+    String supplement(@PathVariable String number, HttpServletRequest request, RedirectAttributes redirect) {
         Cases.Case c = own(number);
         Applicant me = me();
         List<Cases.MaterialInput> handedIn = new ArrayList<>();
@@ -202,7 +205,7 @@ class ServicesController {
     }
 
     /** What the applicant chose for one material: a licence, the base data, or an uploaded file; null when nothing. */
-    private static Cases.@Nullable MaterialInput material(CaseItem.RequiredMaterial m, MultipartHttpServletRequest request) {
+    private static Cases.@Nullable MaterialInput material(CaseItem.RequiredMaterial m, HttpServletRequest request) {
         String use = request.getParameter("use_" + m.code());
         if (use != null && use.startsWith("licence:") && m.licenceType() != null) {
             return Cases.MaterialInput.licence(m.code(), use.substring("licence:".length()));
@@ -210,7 +213,7 @@ class ServicesController {
         if ("basedata".equals(use) && m.baseField() != null) {
             return Cases.MaterialInput.baseData(m.code());
         }
-        MultipartFile file = request.getFile("file_" + m.code());
+        MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file_" + m.code()) : null;
         if (file == null || file.isEmpty()) {
             return null;
         }
