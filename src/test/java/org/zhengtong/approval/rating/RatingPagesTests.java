@@ -187,6 +187,22 @@ class RatingPagesTests {
                 .isEqualTo(403);
     }
 
+    @Test
+    void everyRoleHoldingTheNewPrivilegesOpensTheirPages() throws Exception {
+        for (String person : List.of("gaj.approver", "gaj.admin")) {
+            assertThat(mvc.perform(get("/approval/ratings/follow-ups").session(Logins.session(mvc, person))).andReturn().getResponse()
+                    .getStatus()).as(person).isEqualTo(200);
+        }
+        for (String person : List.of("gaj.head", "dataadmin", "admin")) {
+            assertThat(mvc.perform(get("/approval/ratings").session(Logins.session(mvc, person))).andReturn().getResponse().getStatus())
+                    .as(person).isEqualTo(200);
+        }
+        assertThat(mvc.perform(get("/progress").session(Logins.session(mvc, "citizen1"))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(get("/approval/ratings/follow-ups").session(Logins.session(mvc, "citizen1"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+    }
+
     private MockHttpServletResponse query(String number, String code, String lang) throws Exception {
         return mvc.perform(get("/progress").param("number", number).param("code", code).param("lang", lang)).andReturn()
                 .getResponse();
