@@ -72,7 +72,8 @@ class RatingPagesTests {
         assertThat(found.getStatus()).isEqualTo(200);
         String page = found.getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("房屋建筑工程竣工验收备案（评价测试）", "海川市住房和城乡建设局", "准予许可（已办结）", "网上提交申请", "窗口受理",
-                "办结：准予许可", "符合条件，准予备案。");
+                "办结：准予许可", "符合条件，准予备案。",
+                "<time datetime=\"" + clocks.deadline(c.number()).orElseThrow().promisedDue() + "\">");
         assertThat(page).as("no staff names, no internal comments").doesNotContain("zwfwj.clerk1", "zjj.approver", "材料齐全，予以受理。",
                 "林海涛", "379902198503120013");
 
