@@ -78,13 +78,15 @@ class PermissionMatrixTests {
 
     @Test
     void somethingIsOpenToThePublicAndNothingElse() {
-        assertThat(policy.publicPrivileges()).containsExactlyInAnyOrder("OPEN_DATA_READ", "GUIDE_READ", "LICENCE_VERIFY");
+        assertThat(policy.publicPrivileges()).containsExactlyInAnyOrder("OPEN_DATA_READ", "GUIDE_READ", "LICENCE_VERIFY", "PROGRESS_QUERY");
         assertThat(endpoints).filteredOn(e -> e.privilege().equals("OPEN_DATA_READ")).extracting(Endpoint::path)
                 .allMatch(p -> p.startsWith("/api/3/action/") || p.equals("/catalog.jsonld"));
         assertThat(endpoints).filteredOn(e -> e.privilege().equals("GUIDE_READ")).isNotEmpty()
                 .allMatch(e -> e.method() == HttpMethod.GET && (e.path().startsWith("/guide") || e.path().startsWith("/api/v1/approval/items")));
         assertThat(endpoints).filteredOn(e -> e.privilege().equals("LICENCE_VERIFY")).extracting(Endpoint::path)
                 .allMatch(p -> p.startsWith("/licences/verify") || p.endsWith("/qr.png"));
+        assertThat(endpoints).filteredOn(e -> e.privilege().equals("PROGRESS_QUERY")).isNotEmpty().extracting(Endpoint::path)
+                .allMatch(p -> p.equals("/progress") || p.equals("/api/v1/approval/progress"));
     }
 
     final List<Endpoint> endpoints = new ArrayList<>();
@@ -225,6 +227,7 @@ class PermissionMatrixTests {
                 .replace("{creditCode}", "91350100M000100Y43")
                 .replace("{type}", "id-number")
                 .replace("{value}", "11010519491231002X")
+                .replace("{caseNumber}", "MATRIX2026000001")
                 .replace("{number}", "MATRIX2026000001")
                 .replace("{number:\\d{14}}", "20991231000001")
                 .replace("{taskId}", "matrix-task")
