@@ -136,6 +136,12 @@ class SupervisionTests {
         String html = page.getResponse().getContentAsString();
         assertThat(html).contains("id=\"board-live\"", "hx-trigger=\"every 30s\"", "id=\"totals\"", "id=\"chart-data\"");
 
+        // The pages count as of the real today (long after March 2026): three cases past due, the paused one frozen green.
+        MvcResult english = mvc.perform(get("/approval/supervision").param("department", s.department()).param("lang", "en").session(leader))
+                .andReturn();
+        assertThat(english.getResponse().getContentAsString()).contains("<h1>E-supervision</h1>", "Red and yellow cases (3)", "Past the legal limit");
+        assertThat(html).contains("超法定时限");
+
         MvcResult live = mvc.perform(get("/approval/supervision/live").param("department", s.department()).session(leader)).andReturn();
         assertThat(live.getResponse().getStatus()).isEqualTo(200);
         assertThat(live.getResponse().getContentAsString()).contains("id=\"board-live\"").doesNotContain("<html");
