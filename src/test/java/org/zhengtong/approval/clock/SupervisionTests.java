@@ -124,6 +124,11 @@ class SupervisionTests {
         assertThat(stat.onTime()).isEqualTo(1);
         assertThat(stat.pastLegal()).isEqualTo(1);
         assertThat(supervision.statistics(d(3, 5), null).byDepartment()).noneMatch(st -> st.code().equals(dept));
+        assertThat(supervision.statistics(d(3, 3), d(3, 4)).overall()).satisfies(o -> {
+            assertThat(o).isNotNull();
+            assertThat(o.finished()).isGreaterThanOrEqualTo(2);
+        });
+        assertThat(supervision.statistics(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 1, 2)).overall()).isNull();
     }
 
     @Test
