@@ -167,6 +167,21 @@ class SupervisionTests {
         assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
         assertThat(unknown.getResponse().getContentAsString()).contains("approval.clock.unknown-case");
 
+        assertThat(mvc.perform(get("/approval/supervision").param("colour", "BLUE").session(leader)).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+        assertThat(mvc.perform(get("/approval/supervision").param("page", "x").session(leader)).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+        assertThat(mvc.perform(get("/approval/supervision").param("page", "-3").session(leader)).andReturn().getResponse().getStatus())
+                .as("a page before the first shows the first").isEqualTo(200);
+        assertThat(mvc.perform(get("/approval/supervision/statistics").param("from", "2026-02-30").session(leader)).andReturn().getResponse()
+                .getStatus()).isEqualTo(400);
+
+        MvcResult detail = mvc.perform(get("/approval/supervision/cases/" + s.paused()).param("lang", "zh_CN").session(leader)).andReturn();
+        assertThat(detail.getResponse().getStatus()).isEqualTo(200);
+        assertThat(detail.getResponse().getContentAsString()).contains("class=\"facts clock-summary\"", "公示", "仍在暂停");
+        assertThat(mvc.perform(get("/approval/supervision/cases/NO-SUCH-CASE").session(leader)).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+
         MockHttpSession clerk = Logins.session(mvc, "zwfwj.clerk1");
         assertThat(mvc.perform(get("/approval/supervision").session(clerk)).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
