@@ -24,11 +24,13 @@ public class ClockBulk {
 
     private final JdbcTemplate template;
     private final ClockMath math;
+    private final ClockCalendar clockCalendar;
     private final AuditLog audit;
 
-    ClockBulk(JdbcTemplate template, WorkingDays calendar, AuditLog audit) {
+    ClockBulk(JdbcTemplate template, WorkingDays calendar, ClockCalendar clockCalendar, AuditLog audit) {
         this.template = template;
         this.math = new ClockMath(calendar);
+        this.clockCalendar = clockCalendar;
         this.audit = audit;
     }
 
@@ -39,6 +41,8 @@ public class ClockBulk {
      */
     @Transactional
     public int insert(List<NewClock> clocks) {
+        // Settle the calendar's fingerprint first, so the first board after a bulk insert does not count them all again.
+        clockCalendar.ensureCurrent();
         List<Object[]> rows = new ArrayList<>(clocks.size());
         for (NewClock c : clocks) {
             if (c.legalDays() < 1 || c.legalDays() > CaseClocks.MAX_DAYS) {

@@ -2,9 +2,12 @@ package org.zhengtong.approval.clock;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengtong.directory.DirectoryManagement;
-import org.zhengtong.directory.OrgUnit;
 
 /**
  * Electronic supervision (电子监察): the live board of every running case by colour, the statistics of finished cases
@@ -144,10 +146,27 @@ public class Supervision {
         return new AlertPage(List.copyOf(clocks.deadlines(numbers, today).values()), p, listed);
     }
 
-    /** A department's name from the directory, or its code if the directory does not know it. */
+    /**
+     * A department's name from the directory, or its code if the directory does not know it. The names are read all at
+     * once and kept for a minute: a board names every department and the departments of every listed case and step,
+     * and a renamed department may show its old name that long.
+     */
     public String departmentName(String code) {
-        return directory.findOrgUnit(code).map(OrgUnit::name).orElse(code);
+        Names current = names;
+        if (current == null || current.readAt().isBefore(Instant.now().minus(NAMES_KEPT))) {
+            Map<String, String> read = new HashMap<>();
+            directory.orgUnits().forEach(u -> read.put(u.code(), u.name()));
+            current = new Names(Instant.now(), Map.copyOf(read));
+            names = current;
+        }
+        return current.byCode().getOrDefault(code, code);
     }
+
+    private record Names(Instant readAt, Map<String, String> byCode) {}
+
+    private static final Duration NAMES_KEPT = Duration.ofMinutes(1);
+
+    private volatile @Nullable Names names;
 
     // statistics
 
