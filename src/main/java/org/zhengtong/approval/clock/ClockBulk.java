@@ -24,11 +24,13 @@ public class ClockBulk {
 
     private final JdbcTemplate template;
     private final ClockMath math;
+    private final ClockCalendar clockCalendar;
     private final AuditLog audit;
 
-    ClockBulk(JdbcTemplate template, WorkingDays calendar, AuditLog audit) {
+    ClockBulk(JdbcTemplate template, WorkingDays calendar, ClockCalendar clockCalendar, AuditLog audit) {
         this.template = template;
         this.math = new ClockMath(calendar);
+        this.clockCalendar = clockCalendar;
         this.audit = audit;
     }
 
@@ -39,6 +41,8 @@ public class ClockBulk {
      */
     @Transactional
     public int insert(List<NewClock> clocks) {
+        // Settle the calendar's fingerprint first, so the first board after a bulk insert does not count them all again.
+        clockCalendar.ensureCurrent();
         List<Object[]> rows = new ArrayList<>(clocks.size());
         for (NewClock c : clocks) {
             if (c.legalDays() < 1 || c.legalDays() > CaseClocks.MAX_DAYS) {
@@ -63,8 +67,8 @@ public class ClockBulk {
 
     /**
      * Made-up running clocks for a benchmark: case numbers {@code prefix} + sequence, spread over the departments and
-     * 40 items, accepted up to twelve weeks before {@code today} with 5 to 20 promised days and twice that legally, so that the board shows
-     * all three colours.
+     * 40 items, accepted up to 1.6 times their promised days in calendar days before {@code today}, with 5 to 20 promised days and twice
+     * that legally: mostly green, with some yellow and red, as a busy city might show.
      */
     public static List<NewClock> sample(String prefix, int count, LocalDate today, List<String> departments, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -73,7 +77,7 @@ public class ClockBulk {
             int promised = 5 + random.nextInt(16);
             int item = random.nextInt(40);
             clocks.add(new NewClock(prefix + i, "BENCH-" + item, "基准测试事项 " + item, departments.get(random.nextInt(departments.size())),
-                    today.minusDays(random.nextInt(1, 85)), promised * 2, promised));
+                    today.minusDays(random.nextInt(0, promised * 8 / 5)), promised * 2, promised));
         }
         return clocks;
     }

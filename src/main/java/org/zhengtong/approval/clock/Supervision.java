@@ -2,9 +2,12 @@ package org.zhengtong.approval.clock;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengtong.directory.DirectoryManagement;
-import org.zhengtong.directory.OrgUnit;
 
 /**
  * Electronic supervision (电子监察): the live board of every running case by colour, the statistics of finished cases
@@ -144,10 +146,27 @@ public class Supervision {
         return new AlertPage(List.copyOf(clocks.deadlines(numbers, today).values()), p, listed);
     }
 
-    /** A department's name from the directory, or its code if the directory does not know it. */
+    /**
+     * A department's name from the directory, or its code if the directory does not know it. The names are read all at
+     * once and kept for a minute: a board names every department and the departments of every listed case and step,
+     * and a renamed department may show its old name that long.
+     */
     public String departmentName(String code) {
-        return directory.findOrgUnit(code).map(OrgUnit::name).orElse(code);
+        Names current = names;
+        if (current == null || current.readAt().isBefore(Instant.now().minus(NAMES_KEPT))) {
+            Map<String, String> read = new HashMap<>();
+            directory.orgUnits().forEach(u -> read.put(u.code(), u.name()));
+            current = new Names(Instant.now(), Map.copyOf(read));
+            names = current;
+        }
+        return current.byCode().getOrDefault(code, code);
     }
+
+    private record Names(Instant readAt, Map<String, String> byCode) {}
+
+    private static final Duration NAMES_KEPT = Duration.ofMinutes(1);
+
+    private volatile @Nullable Names names;
 
     // statistics
 
@@ -165,34 +184,44 @@ public class Supervision {
         }
     }
 
-    /** Statistics of the cases finished between two days (either may be open). */
-    public record Statistics(@Nullable LocalDate from, @Nullable LocalDate to, List<LimitStat> byDepartment, List<LimitStat> byItem) {}
+    /** Statistics of the cases finished between two days (either may be open); {@code overall} is null if none finished. */
+    public record Statistics(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable LimitStat overall, List<LimitStat> byDepartment,
+            List<LimitStat> byItem) {}
 
     @Transactional(readOnly = true)
     public Statistics statistics(@Nullable LocalDate from, @Nullable LocalDate to) {
         List<LimitStat> byDepartment = new ArrayList<>();
         List<LimitStat> byItem = new ArrayList<>();
-        jdbc.sql("""
-                select grouping(department) as by_item, department, item_code, max(item_name) as item_name, count(*) as finished,
+        LimitStat overall = jdbc.sql("""
+                select grouping(department, item_code) as grouped, department, item_code, max(item_name) as item_name, count(*) as finished,
                        avg(elapsed_days) as elapsed, avg(paused_days) as paused, avg(promised_days) as promised, avg(legal_days) as legal,
                        count(*) filter (where finished_on <= promised_due) as on_time,
                        count(*) filter (where finished_on > legal_due) as past_legal
                 from approval.case_clock
                 where finished_on is not null
                   and (cast(:from as date) is null or finished_on >= :from) and (cast(:to as date) is null or finished_on <= :to)
-                group by grouping sets ((department), (item_code))
+                group by grouping sets ((department), (item_code), ())
                 order by 2, 3""")
                 .param("from", from)
                 .param("to", to)
                 .query((rs, n) -> {
-                    boolean item = rs.getInt("by_item") == 1;
+                    // grouping(): 1 = item code summed over (a department's row), 2 = department summed over, 3 = both.
+                    int grouped = rs.getInt("grouped");
+                    if (grouped == 3) {
+                        return stat(rs, "", "");
+                    }
+                    boolean item = grouped == 2;
                     String code = item ? rs.getString("item_code") : rs.getString("department");
                     LimitStat s = stat(rs, code, item ? rs.getString("item_name") : departmentName(code));
                     (item ? byItem : byDepartment).add(s);
                     return s;
                 })
-                .list();
-        return new Statistics(from, to, byDepartment, byItem);
+                .list()
+                .stream()
+                .filter(s -> s.code().isEmpty() && s.finished() > 0)
+                .findFirst()
+                .orElse(null);
+        return new Statistics(from, to, overall, byDepartment, byItem);
     }
 
     private static LimitStat stat(ResultSet rs, String code, String name) throws SQLException {

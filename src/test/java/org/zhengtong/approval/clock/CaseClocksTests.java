@@ -104,6 +104,27 @@ class CaseClocksTests {
     }
 
     @Test
+    void aPauseAfterTheDeadlinePassedLeavesTheCaseOverdueButStillPushesTheLegalDeadline() {
+        // Accepted Wed 11 Feb, promised 10 (due Tue 3 Mar), legal 20 (due Tue 17 Mar). Paused on Thu 5 Mar, resumed
+        // Tue 10 Mar: Fri 6, Mon 9 and Tue 10 Mar stopped. The promised deadline had passed and stays; the legal one
+        // moves by 3: Wed 4 (11), Thu 5 (12), Wed 11 (13) … Fri 13 (15), Mon 16 (16) … Fri 20 Mar (20).
+        String n = number();
+        clocks.start(n, "370100-XK-001", "建筑工程施工许可", "zjj", d(2, 11), 20, 10);
+
+        CaseDeadline paused = clocks.pause(n, PauseKind.HEARING, "听证", d(3, 5));
+        assertThat(paused.promisedDue()).as("reached before the pause, so known").isEqualTo(d(3, 3));
+        assertThat(paused.legalDue()).isNull();
+        assertThat(clocks.deadline(n, d(3, 9)).orElseThrow().colour()).isEqualTo(Colour.RED);
+
+        CaseDeadline resumed = clocks.resume(n, d(3, 10));
+        assertThat(resumed.promisedDue()).isEqualTo(d(3, 3));
+        assertThat(resumed.legalDue()).isEqualTo(d(3, 20));
+        assertThat(clocks.deadline(n, d(3, 11)).orElseThrow().elapsedWorkingDays()).isEqualTo(13);
+        assertThat(refusal(() -> clocks.pause(n, PauseKind.OTHER, "再次暂停", d(3, 9))).code())
+                .as("before the last resume").isEqualTo("approval.clock.date-too-early");
+    }
+
+    @Test
     void aCaseAcceptedBeforeMidAutumnCrossesNationalDayAndItsMakeUpDays() {
         // Accepted Fri 18 Sep: Sun 20 Sep make-up (1), Mon 21 (2) … Thu 24 (5), 25–27 Sep 中秋节, Mon 28 (6), Tue 29 (7),
         // Wed 30 (8), 1–7 Oct 国庆节, Thu 8 Oct (9), Fri 9 Oct (10 = 80 % of 12, yellow), Sat 10 Oct make-up (11),
@@ -205,7 +226,10 @@ class CaseClocksTests {
                 .satisfies(p -> assertThat(p.status()).isEqualTo(HttpStatus.CONFLICT));
         assertThat(refusal(() -> clocks.endStep(n, "none", d(3, 4))).code()).isEqualTo("approval.clock.unknown-step");
 
+        assertThat(refusal(() -> clocks.resume(n, d(3, 2))).code()).as("before the pause").isEqualTo("approval.clock.date-too-early");
         clocks.finish(n, d(3, 5));
+        assertThat(refusal(() -> clocks.pause(n, PauseKind.SUPPLEMENT, "缺材料", d(3, 6))).code()).isEqualTo("approval.clock.finished");
+        assertThat(refusal(() -> clocks.startStep(n, "late", "gaj", 3, d(3, 6))).code()).isEqualTo("approval.clock.finished");
         ClockProblem twice = refusal(() -> clocks.finish(n, d(3, 6)));
         assertThat(twice.code()).isEqualTo("approval.clock.finished");
         assertThat(twice.status()).isEqualTo(HttpStatus.CONFLICT);

@@ -124,6 +124,11 @@ class SupervisionTests {
         assertThat(stat.onTime()).isEqualTo(1);
         assertThat(stat.pastLegal()).isEqualTo(1);
         assertThat(supervision.statistics(d(3, 5), null).byDepartment()).noneMatch(st -> st.code().equals(dept));
+        assertThat(supervision.statistics(d(3, 3), d(3, 4)).overall()).satisfies(o -> {
+            assertThat(o).isNotNull();
+            assertThat(o.finished()).isGreaterThanOrEqualTo(2);
+        });
+        assertThat(supervision.statistics(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 1, 2)).overall()).isNull();
     }
 
     @Test
@@ -135,6 +140,12 @@ class SupervisionTests {
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
         String html = page.getResponse().getContentAsString();
         assertThat(html).contains("id=\"board-live\"", "hx-trigger=\"every 30s\"", "id=\"totals\"", "id=\"chart-data\"");
+
+        // The pages count as of the real today (long after March 2026): three cases past due, the paused one frozen green.
+        MvcResult english = mvc.perform(get("/approval/supervision").param("department", s.department()).param("lang", "en").session(leader))
+                .andReturn();
+        assertThat(english.getResponse().getContentAsString()).contains("<h1>E-supervision</h1>", "Red and yellow cases (3)", "Past the legal limit");
+        assertThat(html).contains("超法定时限");
 
         MvcResult live = mvc.perform(get("/approval/supervision/live").param("department", s.department()).session(leader)).andReturn();
         assertThat(live.getResponse().getStatus()).isEqualTo(200);
@@ -155,6 +166,21 @@ class SupervisionTests {
         MvcResult unknown = mvc.perform(get("/api/v1/approval/clocks/NO-SUCH-CASE").header("Authorization", bearer)).andReturn();
         assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
         assertThat(unknown.getResponse().getContentAsString()).contains("approval.clock.unknown-case");
+
+        assertThat(mvc.perform(get("/approval/supervision").param("colour", "BLUE").session(leader)).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+        assertThat(mvc.perform(get("/approval/supervision").param("page", "x").session(leader)).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+        assertThat(mvc.perform(get("/approval/supervision").param("page", "-3").session(leader)).andReturn().getResponse().getStatus())
+                .as("a page before the first shows the first").isEqualTo(200);
+        assertThat(mvc.perform(get("/approval/supervision/statistics").param("from", "2026-02-30").session(leader)).andReturn().getResponse()
+                .getStatus()).isEqualTo(400);
+
+        MvcResult detail = mvc.perform(get("/approval/supervision/cases/" + s.paused()).param("lang", "zh_CN").session(leader)).andReturn();
+        assertThat(detail.getResponse().getStatus()).isEqualTo(200);
+        assertThat(detail.getResponse().getContentAsString()).contains("class=\"facts clock-summary\"", "公示", "仍在暂停");
+        assertThat(mvc.perform(get("/approval/supervision/cases/NO-SUCH-CASE").session(leader)).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
 
         MockHttpSession clerk = Logins.session(mvc, "zwfwj.clerk1");
         assertThat(mvc.perform(get("/approval/supervision").session(clerk)).andReturn().getResponse().getStatus()).isEqualTo(403);

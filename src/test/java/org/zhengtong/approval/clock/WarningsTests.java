@@ -74,10 +74,11 @@ class WarningsTests {
         assertThat(list.warnings()).extracting(Warning::workingDaysLeft).containsExactly(-1, 0, 1, 2);
         assertThat(list.warnings()).extracting(Warning::colour).containsExactly(Colour.RED, Colour.YELLOW, Colour.YELLOW, Colour.GREEN);
         assertThat(list.warnings().get(3).stepKey()).isEqualTo("s1");
-        assertThat(list.warnings()).allSatisfy(w -> assertThat(w.raisedAt()).isNull());
         assertThat(warnings.warnings(TODAY, dept, 0).warnings()).extracting(Warning::caseNumber).containsExactly(a, b);
 
-        assertThat(warnings.record(TODAY)).isGreaterThanOrEqualTo(4);
+        // The platform's own timer may record some of them first (it counts to the real today, long after these
+        // deadlines); either way each is recorded once.
+        warnings.record(TODAY);
         assertThat(warnings.record(TODAY)).as("each warning is recorded once").isZero();
         assertThat(warnings.warnings(TODAY, dept, 2).warnings()).allSatisfy(w -> assertThat(w.raisedAt()).isNotNull());
 

@@ -16,9 +16,12 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.zhengtong.approval.clock.CaseClocks;
+import org.zhengtong.approval.clock.CaseDeadline;
+import org.zhengtong.approval.clock.ClockProblem;
 import org.zhengtong.approval.clock.Colour;
 import org.zhengtong.approval.clock.Supervision;
 import org.zhengtong.approval.clock.Supervision.Board;
@@ -59,12 +62,14 @@ class SupervisionController {
             XlsxColumn.optional("pastLegal", "超法定时限", "Past the legal limit", 12));
 
     private final Supervision supervision;
+    private final CaseClocks clocks;
     private final Problems problems;
     private final JsonMapper json;
     private final AuditLog audit;
 
-    SupervisionController(Supervision supervision, Problems problems, JsonMapper json, AuditLog audit) {
+    SupervisionController(Supervision supervision, CaseClocks clocks, Problems problems, JsonMapper json, AuditLog audit) {
         this.supervision = supervision;
+        this.clocks = clocks;
         this.problems = problems;
         this.json = json;
         this.audit = audit;
@@ -125,6 +130,15 @@ class SupervisionController {
         }
         values.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
         return uri.encode().buildAndExpand(values).toUriString();
+    }
+
+    /** One case's clock: deadlines, days used and paused, its pauses and its steps. */
+    @GetMapping("/approval/supervision/cases/{code}")
+    @PreAuthorize("hasAuthority('SUPERVISION_VIEW')")
+    String caseClock(@PathVariable("code") String caseNumber, Model model) {
+        CaseDeadline deadline = clocks.deadline(caseNumber).orElseThrow(() -> ClockProblem.unknownCase(caseNumber));
+        model.addAttribute("deadline", deadline);
+        return "approval/supervision/case";
     }
 
     // statistics
