@@ -42,6 +42,10 @@ public final class ApprovalProblem extends PlatformException {
         return new ApprovalProblem("not-your-task", HttpStatus.FORBIDDEN, taskId);
     }
 
+    public static ApprovalProblem unknownTask(String taskId) {
+        return new ApprovalProblem("unknown-task", HttpStatus.NOT_FOUND, taskId);
+    }
+
     public static ApprovalProblem taskGone(String taskId) {
         return new ApprovalProblem("task-gone", HttpStatus.CONFLICT, taskId);
     }

@@ -24,7 +24,8 @@ import org.zhengtong.PlatformTest;
 /**
  * The whole one-stop case in a real browser: a company applies online for the construction permit from its guide, the
  * window asks once for a material again (the scan cannot be read) and the company supplies it, the window accepts, four departments review in
- * parallel and 住建局 decides, a construction permit licence is issued, and its public verification page confirms it.
+ * parallel and 住建局 decides, a construction permit licence is issued, the company rates the service, and the
+ * licence's public verification page confirms it.
  */
 @PlatformTest
 class OneStopBrowserTests {
@@ -53,7 +54,7 @@ class OneStopBrowserTests {
     }
 
     @Test
-    void aCompanyAppliesIsAskedOnceFourDepartmentsApproveAndTheLicenceVerifies() {
+    void aCompanyAppliesIsAskedOnceFourDepartmentsApproveItRatesAndTheLicenceVerifies() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
         // The company applies from the public guide.
@@ -105,6 +106,13 @@ class OneStopBrowserTests {
         assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("准予许可");
         String licence = browser.findElement(By.id("case-licence")).getText();
         assertThat(licence).startsWith("SGXK");
+
+        // It rates the service (好差评), then follows the licence to its public verification page.
+        browser.findElement(By.id("grade-5")).click();
+        browser.findElement(By.id("rating-comment")).sendKeys("并联审批，一次也没有跑腿。");
+        browser.findElement(By.id("rating-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rating-shown")));
+        assertThat(browser.findElement(By.id("rating-shown")).getText()).contains("非常满意");
         browser.findElement(By.id("case-licence")).click();
         wait.until(ExpectedConditions.urlContains("/licences/verify/" + licence));
         String verdict = browser.findElement(By.tagName("main")).getText();

@@ -86,23 +86,23 @@ class HandlingController {
 
     @PostMapping("/approval/cases/{number:\\d{14}}/accept")
     @PreAuthorize("hasAuthority('APPROVAL_ACCEPT')")
-    String accept(@PathVariable String number, @RequestParam(defaultValue = "") String comment, HttpServletRequest request,
+    String accept(@PathVariable String number, @RequestParam(required = false) @Nullable String comment, HttpServletRequest request,
             RedirectAttributes redirect) {
-        return act(number, request, redirect, "approval.done.accepted", () -> cases.accept(number, comment));
+        return act(number, request, redirect, "approval.done.accepted", () -> cases.accept(number, text(comment)));
     }
 
     @PostMapping("/approval/cases/{number:\\d{14}}/refuse")
     @PreAuthorize("hasAuthority('APPROVAL_ACCEPT')")
-    String refuse(@PathVariable String number, @RequestParam(defaultValue = "") String comment, HttpServletRequest request,
+    String refuse(@PathVariable String number, @RequestParam(required = false) @Nullable String comment, HttpServletRequest request,
             RedirectAttributes redirect) {
-        return act(number, request, redirect, "approval.done.refused", () -> cases.refuse(number, comment));
+        return act(number, request, redirect, "approval.done.refused", () -> cases.refuse(number, text(comment)));
     }
 
     @PostMapping("/approval/cases/{number:\\d{14}}/supplement")
     @PreAuthorize("hasAuthority('APPROVAL_ACCEPT')")
-    String requestSupplement(@PathVariable String number, @RequestParam(defaultValue = "") String comment, HttpServletRequest request,
+    String requestSupplement(@PathVariable String number, @RequestParam(required = false) @Nullable String comment, HttpServletRequest request,
             RedirectAttributes redirect) {
-        return act(number, request, redirect, "approval.done.supplement", () -> cases.requestSupplement(number, comment));
+        return act(number, request, redirect, "approval.done.supplement", () -> cases.requestSupplement(number, text(comment)));
     }
 
     @GetMapping("/approval/cases/{number:\\d{14}}/materials/{id}")
@@ -133,21 +133,21 @@ class HandlingController {
     String task(@PathVariable String taskId, Model model) {
         String department = myDepartment();
         Cases.WorkItem w = cases.worklist(department, 10_000).stream().filter(x -> x.taskId().equals(taskId)).findFirst()
-                .orElseThrow(() -> ApprovalProblem.notYourTask(taskId));
+                .orElseThrow(() -> ApprovalProblem.unknownTask(taskId));
         audit.record("approval.case-read", "case:" + w.caze().number(), w.caze().holderKind() + " " + w.caze().holderId());
         return show(w.caze(), w, model);
     }
 
     @PostMapping("/approval/tasks/{taskId}")
     @PreAuthorize("hasAuthority('APPROVAL_REVIEW')")
-    String complete(@PathVariable String taskId, @RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
+    String complete(@PathVariable String taskId, @RequestParam(required = false) @Nullable String decision, @RequestParam(required = false) @Nullable String comment,
             HttpServletRequest request, RedirectAttributes redirect) {
         String department = myDepartment();
         try {
-            if (!decision.equals("APPROVE") && !decision.equals("REJECT")) {
+            if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
                 throw ApprovalProblem.decisionRequired();
             }
-            Cases.Case c = cases.complete(taskId, department, decision.equals("APPROVE"), comment);
+            Cases.Case c = cases.complete(taskId, department, "APPROVE".equals(decision), text(comment));
             redirect.addFlashAttribute("done", problems.message("approval.done.reviewed", new Object[] {c.number()}, problems.locale(request)));
             return "redirect:/approval/tasks";
         } catch (PlatformException e) {
@@ -186,6 +186,10 @@ class HandlingController {
         model.addAttribute("names", names(cases.timeline(c.number(), false).stream().map(Cases.Event::department)
                 .filter(d -> d != null).toList()));
         return "approval/handling/case";
+    }
+
+    private static String text(@Nullable String s) {
+        return s == null ? "" : s;
     }
 
     private String myDepartment() {

@@ -86,10 +86,10 @@ class ProcessController {
 
     @PostMapping("/approval/processes/{code}/result")
     @PreAuthorize("hasAuthority('APPROVAL_PROCESS')")
-    String result(@PathVariable String code, @RequestParam(defaultValue = "") String licenceType, HttpServletRequest request,
+    String result(@PathVariable String code, @RequestParam(required = false) @org.jspecify.annotations.Nullable String licenceType, HttpServletRequest request,
             RedirectAttributes redirect) {
         caseItems.published(code);
-        if (!licenceType.isBlank() && licences.type(licenceType).isEmpty()) {
+        if (licenceType != null && !licenceType.isBlank() && licences.type(licenceType).isEmpty()) {
             redirect.addFlashAttribute("failure", problems.message("approval.process.unknown-licence", new Object[] {licenceType},
                     problems.locale(request)));
         } else {

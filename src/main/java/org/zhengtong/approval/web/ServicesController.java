@@ -88,11 +88,9 @@ class ServicesController {
 
     @PostMapping("/services/{code}/apply")
     @PreAuthorize("hasAuthority('APPLY')")
-    String apply(@PathVariable String code, @RequestParam(defaultValue = "") String submissionKey, HttpServletRequest request, Model model,
-            RedirectAttributes redirect) {
-        if (submissionKey.isBlank()) {
-            submissionKey = UUID.randomUUID().toString();
-        }
+    String apply(@PathVariable String code, @RequestParam(name = "submissionKey", required = false) @Nullable String key,
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        String submissionKey = key == null || key.isBlank() ? UUID.randomUUID().toString() : key;
         Applicant me = me();
         CaseItem item = caseItems.published(code);
         Locale locale = problems.locale(request);
