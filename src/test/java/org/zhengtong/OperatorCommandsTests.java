@@ -87,8 +87,8 @@ class OperatorCommandsTests {
             System.setErr(stderr);
         }
         assertThat(errors.toString(StandardCharsets.UTF_8))
-                .contains("Unknown benchmark: catalogue (known: basedata, catalog, exchange)")
-                .contains("one of: basedata, catalog, exchange")
+                .contains("Unknown benchmark: catalogue (known: approval, basedata, catalog, exchange)")
+                .contains("one of: approval, basedata, catalog, exchange")
                 .contains("./zt bench catalog takes no arguments")
                 .contains("./zt bench basedata [persons]: persons is a number from 10000");
     }
