@@ -78,6 +78,10 @@ public final class ApprovalProblem extends PlatformException {
         return new ApprovalProblem("comment-required", HttpStatus.BAD_REQUEST);
     }
 
+    public static ApprovalProblem unknownProcedure(String kind) {
+        return new ApprovalProblem("unknown-procedure", HttpStatus.BAD_REQUEST, kind);
+    }
+
     public static ApprovalProblem decisionRequired() {
         return new ApprovalProblem("decision-required", HttpStatus.BAD_REQUEST);
     }

@@ -17,6 +17,11 @@ public final class CaseEvents {
 
     public record Supplemented(String number, LocalDate on) {}
 
+    /** A special procedure (专家评审, 听证, 公示 …) began: the clock stops until it ends. */
+    public record SpecialProcedureStarted(String number, String kind, String reason, LocalDate on) {}
+
+    public record SpecialProcedureEnded(String number, LocalDate on) {}
+
     public record Accepted(String number, LocalDate on) {}
 
     /** A department's task appeared: its own step limit starts. */

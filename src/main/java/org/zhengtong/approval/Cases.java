@@ -290,6 +290,69 @@ public class Cases {
 
     // the departments
 
+    /** The special procedures (特别程序) whose days the law leaves out of the time limit. */
+    public static final List<String> SPECIAL_PROCEDURES = List.of("EXPERT_REVIEW", "HEARING", "PUBLIC_NOTICE", "OTHER");
+
+    /**
+     * A department working on the case starts a special procedure — an expert review, a hearing, a public notice —
+     * and the case's clock stops until it ends. Only a department with a task of the case may, and one at a time.
+     */
+    @Transactional
+    public Case startSpecialProcedure(String number, String department, String kind, String reason) {
+        if (!SPECIAL_PROCEDURES.contains(kind)) {
+            throw ApprovalProblem.unknownProcedure(kind);
+        }
+        if (reason.isBlank()) {
+            throw ApprovalProblem.commentRequired();
+        }
+        Case c = workingOn(number, department);
+        if (special(number) != null) {
+            throw ApprovalProblem.wrongState(number, "SPECIAL_PROCEDURE");
+        }
+        Actor actor = Actor.current();
+        event(number, actor.username(), department, "SPECIAL_STARTED", kind, null, reason.strip(), true);
+        audit.record("approval.special-start", "case:" + number, kind + " " + reason.strip());
+        events.publishEvent(new CaseEvents.SpecialProcedureStarted(c.number(), kind, reason.strip(), today()));
+        return find(number).orElseThrow();
+    }
+
+    /** The special procedure ends and the clock runs again. */
+    @Transactional
+    public Case endSpecialProcedure(String number, String department) {
+        workingOn(number, department);
+        String kind = special(number);
+        if (kind == null) {
+            throw ApprovalProblem.wrongState(number, "IN_REVIEW");
+        }
+        Actor actor = Actor.current();
+        event(number, actor.username(), department, "SPECIAL_ENDED", kind, null, null, true);
+        audit.record("approval.special-end", "case:" + number, kind);
+        events.publishEvent(new CaseEvents.SpecialProcedureEnded(number, today()));
+        return find(number).orElseThrow();
+    }
+
+    /** The special procedure a case is in, or null. */
+    @Transactional(readOnly = true)
+    public @Nullable String special(String number) {
+        return jdbc.sql("""
+                select kind, step from approval.case_event where case_number = ? and kind in ('SPECIAL_STARTED', 'SPECIAL_ENDED')
+                order by id desc limit 1""").param(number)
+                .query((rs, n) -> "SPECIAL_STARTED".equals(rs.getString(1)) ? rs.getString(2) : null).optional().orElse(null);
+    }
+
+    private Case workingOn(String number, String department) {
+        Case c = lock(number);
+        if (c.status() != CaseStatus.IN_REVIEW) {
+            throw ApprovalProblem.wrongState(number, c.status().name());
+        }
+        boolean hasTask = c.processInstance() != null && tasks.createTaskQuery().processInstanceId(c.processInstance())
+                .taskCandidateGroup(ProcessTemplates.DEPARTMENT_GROUP + department).count() > 0;
+        if (!hasTask) {
+            throw ApprovalProblem.notYourCase(number);
+        }
+        return c;
+    }
+
     /** The tasks waiting for a department, oldest first. */
     @Transactional(readOnly = true)
     public List<WorkItem> worklist(String department, int limit) {
@@ -370,6 +433,11 @@ public class Cases {
         boolean approved = last.map(l -> "APPROVE".equals(l[0])).orElse(true);
         String reason = last.map(l -> l[1]).orElse(null);
         CaseStatus result = approved ? CaseStatus.APPROVED : CaseStatus.REJECTED;
+        String open = special(number);
+        if (open != null) {
+            event(number, "system", c.department(), "SPECIAL_ENDED", open, null, null, true);
+            events.publishEvent(new CaseEvents.SpecialProcedureEnded(number, today()));
+        }
         jdbc.sql("update approval.case_file set status = ?, finished_at = now(), result_reason = ? where number = ?")
                 .params(result.name(), reason, number).update();
         event(number, "system", c.department(), result.name(), null, approved ? "APPROVE" : "REJECT", reason, true);

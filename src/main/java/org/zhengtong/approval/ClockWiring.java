@@ -38,6 +38,16 @@ class ClockWiring {
     }
 
     @EventListener
+    void on(CaseEvents.SpecialProcedureStarted e) {
+        clocks.pause(e.number(), PauseKind.valueOf(e.kind()), e.reason(), e.on());
+    }
+
+    @EventListener
+    void on(CaseEvents.SpecialProcedureEnded e) {
+        clocks.resume(e.number(), e.on());
+    }
+
+    @EventListener
     void on(CaseEvents.StepStarted e) {
         clocks.startStep(e.number(), e.step(), e.department(), e.limitDays(), e.on());
     }

@@ -108,6 +108,32 @@ class CasesTests {
     }
 
     @Test
+    void aSpecialProcedureStopsTheClockUntilItEnds() {
+        String code = fixture.publishSingle();
+        var c = cases.submit(fixture.item(code), CaseFixture.CITIZEN, CaseFixture.form(), CaseFixture.materials(), CaseFixture.key());
+        fixture.signIn("zwfwj.clerk1");
+        cases.accept(c.number(), "");
+        fixture.signIn("zjj.approver");
+        assertThatThrownBy(() -> cases.startSpecialProcedure(c.number(), "zjj", "PICNIC", "？"))
+                .isInstanceOfSatisfying(ApprovalProblem.class, p -> assertThat(p.code()).isEqualTo("approval.unknown-procedure"));
+        assertThatThrownBy(() -> cases.startSpecialProcedure(c.number(), "sthjj", "HEARING", "听证"))
+                .as("only a department with a task of the case").isInstanceOfSatisfying(ApprovalProblem.class,
+                        p -> assertThat(p.code()).isEqualTo("approval.not-your-case"));
+
+        cases.startSpecialProcedure(c.number(), "zjj", "EXPERT_REVIEW", "组织专家对施工图设计文件进行评审。");
+        assertThat(cases.special(c.number())).isEqualTo("EXPERT_REVIEW");
+        assertThat(clocks.deadline(c.number()).orElseThrow().status()).isEqualTo(ClockStatus.PAUSED);
+        assertThat(clocks.deadline(c.number()).orElseThrow().pauses()).extracting(p -> p.kind().name()).containsExactly("EXPERT_REVIEW");
+        assertThatThrownBy(() -> cases.startSpecialProcedure(c.number(), "zjj", "HEARING", "听证"))
+                .as("one at a time").isInstanceOfSatisfying(ApprovalProblem.class, p -> assertThat(p.code()).isEqualTo("approval.wrong-state"));
+
+        cases.endSpecialProcedure(c.number(), "zjj");
+        assertThat(cases.special(c.number())).isNull();
+        assertThat(clocks.deadline(c.number()).orElseThrow().status()).isEqualTo(ClockStatus.RUNNING);
+        assertThat(cases.timeline(c.number(), true)).extracting(Cases.Event::kind).contains("SPECIAL_STARTED", "SPECIAL_ENDED");
+    }
+
+    @Test
     void badInputIsRefusedAndLeavesNothingBehind() {
         String code = fixture.publishSingle();
         CaseItem item = fixture.item(code);

@@ -159,6 +159,28 @@ class HandlingController {
         }
     }
 
+    @PostMapping("/approval/tasks/{taskId}/special")
+    @PreAuthorize("hasAuthority('APPROVAL_REVIEW')")
+    String special(@PathVariable String taskId, @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable String end,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        String department = myDepartment();
+        Cases.WorkItem w = cases.worklist(department, 10_000).stream().filter(x -> x.taskId().equals(taskId)).findFirst()
+                .orElseThrow(() -> ApprovalProblem.unknownTask(taskId));
+        try {
+            if (end != null) {
+                cases.endSpecialProcedure(w.caze().number(), department);
+                redirect.addFlashAttribute("done", problems.message("approval.done.special-ended", new Object[0], problems.locale(request)));
+            } else {
+                cases.startSpecialProcedure(w.caze().number(), department, text(kind), text(reason));
+                redirect.addFlashAttribute("done", problems.message("approval.done.special-started", new Object[0], problems.locale(request)));
+            }
+        } catch (PlatformException e) {
+            redirect.addFlashAttribute("failure", problems.describe(e, problems.locale(request)));
+        }
+        return "redirect:/approval/tasks/" + taskId;
+    }
+
     // helpers
 
     private String act(String number, HttpServletRequest request, RedirectAttributes redirect, String done, Runnable action) {
@@ -179,6 +201,8 @@ class HandlingController {
         CaseDeadline deadline = clocks.deadline(c.number()).orElse(null);
         model.addAttribute("c", c);
         model.addAttribute("task", task);
+        model.addAttribute("special", cases.special(c.number()));
+        model.addAttribute("procedures", Cases.SPECIAL_PROCEDURES);
         model.addAttribute("deadline", deadline);
         model.addAttribute("department", name(c.department()));
         model.addAttribute("timeline", cases.timeline(c.number(), false));
