@@ -63,6 +63,14 @@ public class CaseItems {
         return of(items.publishedVersion(code, version).orElseThrow(() -> ApprovalProblem.unknownItem(code + " v" + version)));
     }
 
+    /**
+     * The item as it is published now, or — once withdrawn — the version a case was applied under: the plan a case
+     * accepted today runs on.
+     */
+    public CaseItem current(String code, int fallbackVersion) {
+        return items.published(code).map(this::of).orElseGet(() -> version(code, fallbackVersion));
+    }
+
     public CaseItem of(ServiceItem item) {
         ProcessPlan.Shape shape = switch (item.template()) {
             case SINGLE -> ProcessPlan.Shape.SINGLE;

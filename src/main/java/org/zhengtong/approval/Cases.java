@@ -23,7 +23,6 @@ import org.flowable.task.api.Task;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -165,19 +164,20 @@ public class Cases {
         String number = DAY.format(day) + String.format("%06d",
                 jdbc.sql("select nextval('approval.case_serial')").query(Long.class).single() % 1_000_000);
         String queryCode = String.format("%06d", RANDOM.nextInt(1_000_000));
-        try {
-            jdbc.sql("""
+        int inserted = jdbc.sql("""
                     insert into approval.case_file (number, query_code, item_code, item_name, item_version, department, shape, legal_days,
                       promised_days, step_limits, item_materials, issues_licence, applicant, holder_kind, holder_id, holder_name, form, submission_key,
                       status, submitted_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, 'SUBMITTED', ?)""")
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, 'SUBMITTED', ?)
+                    on conflict (submission_key) do nothing""")
                     .params(number, queryCode, item.code(), item.name(), item.version(), item.department(), item.plan().shape().name(),
                             item.legalDays(), item.promisedDays(), json.writeValueAsString(item.stepLimits()),
                             json.writeValueAsString(item.materials()), item.issuesLicence(),
                             applicant.login(), applicant.kind(), applicant.holderId(), applicant.holderName(),
                             json.writeValueAsString(cleanForm), submissionKey, Timestamp.from(now))
                     .update();
-        } catch (DuplicateKeyException e) {
+        if (inserted == 0) {
+            // The same form, sent twice at the same moment: the other request made the case.
             String first = jdbc.sql("select number from approval.case_file where submission_key = ?").param(submissionKey)
                     .query(String.class).optional().orElse("?");
             throw ApprovalProblem.duplicateSubmission(first);
@@ -236,7 +236,7 @@ public class Cases {
         if (c.status() != CaseStatus.SUBMITTED) {
             throw ApprovalProblem.wrongState(number, c.status().name());
         }
-        processes.ensure(c.itemCode(), caseItems.version(c.itemCode(), c.itemVersion()).plan());
+        processes.ensure(c.itemCode(), caseItems.current(c.itemCode(), c.itemVersion()).plan());
         Map<String, Object> variables = new HashMap<>();
         variables.put(CASE_NUMBER, number);
         String instance = runtime.startProcessInstanceByKey(ProcessTemplates.keyOf(c.itemCode()), number, variables).getId();
@@ -306,7 +306,7 @@ public class Cases {
             throw ApprovalProblem.commentRequired();
         }
         Case c = workingOn(number, department);
-        if (special(number) != null) {
+        if (openSpecial(number) != null) {
             throw ApprovalProblem.wrongState(number, "SPECIAL_PROCEDURE");
         }
         Actor actor = Actor.current();
@@ -320,10 +320,14 @@ public class Cases {
     @Transactional
     public Case endSpecialProcedure(String number, String department) {
         workingOn(number, department);
-        String kind = special(number);
-        if (kind == null) {
+        String[] open = openSpecial(number);
+        if (open == null) {
             throw ApprovalProblem.wrongState(number, "IN_REVIEW");
         }
+        if (!department.equals(open[1])) {
+            throw ApprovalProblem.notYourCase(number);
+        }
+        String kind = open[0];
         Actor actor = Actor.current();
         event(number, actor.username(), department, "SPECIAL_ENDED", kind, null, null, true);
         audit.record("approval.special-end", "case:" + number, kind);
@@ -334,10 +338,17 @@ public class Cases {
     /** The special procedure a case is in, or null. */
     @Transactional(readOnly = true)
     public @Nullable String special(String number) {
+        String[] open = openSpecial(number);
+        return open == null ? null : open[0];
+    }
+
+    /** The open special procedure of a case, as its kind and the department that started it; null when none. */
+    private String @Nullable [] openSpecial(String number) {
         return jdbc.sql("""
-                select kind, step from approval.case_event where case_number = ? and kind in ('SPECIAL_STARTED', 'SPECIAL_ENDED')
+                select kind, step, department from approval.case_event where case_number = ? and kind in ('SPECIAL_STARTED', 'SPECIAL_ENDED')
                 order by id desc limit 1""").param(number)
-                .query((rs, n) -> "SPECIAL_STARTED".equals(rs.getString(1)) ? rs.getString(2) : null).optional().orElse(null);
+                .query((rs, n) -> "SPECIAL_STARTED".equals(rs.getString(1)) ? new String[] {rs.getString(2), rs.getString(3)} : null)
+                .optional().orElse(null);
     }
 
     private Case workingOn(String number, String department) {
@@ -364,6 +375,24 @@ public class Cases {
             find(number).ifPresent(c -> items.add(new WorkItem(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getCreateTime().toInstant(), c)));
         }
         return items;
+    }
+
+    /** One task waiting for the department, with its case; empty when there is none such. */
+    @Transactional(readOnly = true)
+    public Optional<WorkItem> workItem(String taskId, String department) {
+        Task t = tasks.createTaskQuery().taskId(taskId).taskCandidateGroup(ProcessTemplates.DEPARTMENT_GROUP + department).singleResult();
+        if (t == null) {
+            return Optional.empty();
+        }
+        String number = String.valueOf(tasks.getVariable(t.getId(), CASE_NUMBER));
+        return find(number).map(c -> new WorkItem(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getCreateTime().toInstant(), c));
+    }
+
+    /** Whether a department takes part in a case: its implementing department or one with a step of it. */
+    @Transactional(readOnly = true)
+    public boolean involves(String number, String department) {
+        return jdbc.sql("select count(*) from approval.case_file where number = ? and (department = ? or jsonb_exists(step_limits, ?))")
+                .params(number, department, department).query(Long.class).single() > 0;
     }
 
     /**
@@ -404,6 +433,10 @@ public class Cases {
         if (c.status() != CaseStatus.IN_REVIEW) {
             throw ApprovalProblem.wrongState(number, c.status().name());
         }
+        String[] open = openSpecial(number);
+        if (open != null && department.equals(open[1])) {
+            throw ApprovalProblem.wrongState(number, "SPECIAL_PROCEDURE");
+        }
         String decision = approve ? "APPROVE" : "REJECT";
         try {
             tasks.complete(taskId, Map.of(ProcessTemplates.DECISION, decision, "lastComment", comment));
@@ -433,9 +466,9 @@ public class Cases {
         boolean approved = last.map(l -> "APPROVE".equals(l[0])).orElse(true);
         String reason = last.map(l -> l[1]).orElse(null);
         CaseStatus result = approved ? CaseStatus.APPROVED : CaseStatus.REJECTED;
-        String open = special(number);
-        if (open != null) {
-            event(number, "system", c.department(), "SPECIAL_ENDED", open, null, null, true);
+        String stillOpen = special(number);
+        if (stillOpen != null) {
+            event(number, "system", c.department(), "SPECIAL_ENDED", stillOpen, null, null, true);
             events.publishEvent(new CaseEvents.SpecialProcedureEnded(number, today()));
         }
         jdbc.sql("update approval.case_file set status = ?, finished_at = now(), result_reason = ? where number = ?")
@@ -449,6 +482,12 @@ public class Cases {
     public void licenceIssued(String number, String licenceNumber) {
         jdbc.sql("update approval.case_file set licence_number = ? where number = ?").params(licenceNumber, number).update();
         event(number, "system", null, "LICENCE_ISSUED", null, null, licenceNumber, true);
+    }
+
+    /** Records, for the departments only, why an approved case issued no licence. */
+    @Transactional
+    public void licenceFailed(String number, String reason) {
+        event(number, "system", null, "LICENCE_FAILED", null, null, reason, false);
     }
 
     // reading
@@ -465,15 +504,19 @@ public class Cases {
                 .orElseThrow(() -> ApprovalProblem.unknownCase(number.strip()));
     }
 
-    /** Cases whose number, item or holder name contains the text, in one state or all, newest first. */
+    /**
+     * Cases whose number, item or holder name contains the text, in one state or all, newest first; with a department,
+     * only the cases it takes part in.
+     */
     @Transactional(readOnly = true)
-    public List<Case> search(@Nullable String text, @Nullable CaseStatus status, int limit) {
+    public List<Case> search(@Nullable String text, @Nullable CaseStatus status, @Nullable String department, int limit) {
         String like = text == null || text.isBlank() ? null : "%" + text.strip().replace("%", "").replace("_", "") + "%";
         return jdbc.sql(SELECT + "\n" + """
                  where (cast(:like as text) is null or number like :like or item_name like :like or holder_name like :like)
                    and (cast(:status as text) is null or status = :status)
+                   and (cast(:dept as text) is null or department = :dept or jsonb_exists(step_limits, :dept))
                  order by submitted_at desc limit :limit""")
-                .param("like", like).param("status", status == null ? null : status.name()).param("limit", limit)
+                .param("like", like).param("status", status == null ? null : status.name()).param("dept", department).param("limit", limit)
                 .query(this::row).list();
     }
 

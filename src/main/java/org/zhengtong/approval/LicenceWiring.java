@@ -66,6 +66,16 @@ class LicenceWiring {
         }
         LocalDate from = e.on();
         LocalDate until = type.validityYears() == null ? null : from.plusYears(type.validityYears()).minusDays(1);
+        // Checked here rather than caught: a refusal inside the licence module's transaction would roll the decision back.
+        // The decision stands; the department sees on the case why no licence came of it.
+        if (!type.issuer().equals(c.department())) {
+            cases.licenceFailed(c.number(), "the issuer of " + type.code() + " is " + type.issuer() + ", not " + c.department());
+            return;
+        }
+        if (!type.holderKind().name().equals(c.holderKind())) {
+            cases.licenceFailed(c.number(), type.code() + " is held by a " + type.holderKind() + ", the applicant is a " + c.holderKind());
+            return;
+        }
         var licence = licences.issue(new NewLicence(type.code(), c.holderId(), c.holderName(), from, until, data, c.number()), c.department());
         cases.licenceIssued(c.number(), licence.number());
     }

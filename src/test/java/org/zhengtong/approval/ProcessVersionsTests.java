@@ -131,6 +131,17 @@ class ProcessVersionsTests {
                         .getBytes(StandardCharsets.UTF_8), DEPARTMENTS::contains, "admin"))
                 .isInstanceOf(ApprovalProblem.class);
 
+        String script = good.replace("<endEvent id=\"end\"", "<scriptTask id=\"evil\" scriptFormat=\"groovy\"><script>1</script></scriptTask><endEvent id=\"end\"");
+        assertThatThrownBy(() -> versions.upload(item, "script.xml", script.getBytes(StandardCharsets.UTF_8), DEPARTMENTS::contains, "admin"))
+                .as("a task that runs code is refused").isInstanceOfSatisfying(ApprovalProblem.class,
+                        p -> assertThat(p.args()[2].toString()).contains("ScriptTask"));
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + good.substring(good.indexOf("<definitions"));
+        assertThatThrownBy(() -> versions.upload(item, "xxe.xml", xxe.getBytes(StandardCharsets.UTF_8), DEPARTMENTS::contains, "admin"))
+                .isInstanceOfSatisfying(ApprovalProblem.class, p -> assertThat(p.code()).isEqualTo("approval.bad-bpmn"));
+        String listener = good.replace("<userTask id=\"decide\"", "<userTask id=\"decide\" flowable:assignee=\"${jdbcClient}\"");
+        assertThatThrownBy(() -> versions.upload(item, "assignee.xml", listener.getBytes(StandardCharsets.UTF_8), DEPARTMENTS::contains, "admin"))
+                .isInstanceOf(ApprovalProblem.class);
+
         assertThat(versions.versions(item)).extracting(ProcessVersions.Version::version).containsExactly(1);
     }
 }

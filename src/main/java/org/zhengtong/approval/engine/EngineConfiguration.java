@@ -24,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <p>Its tables live in the approval schema (created by {@link FlowableTables}); the engine addresses them through
  * a table prefix naming that schema and never creates or alters them. Flowable's identity engine and event
  * registry are off: people and departments come from the directory, and nothing here listens for outside events.
+ * Uploaded processes are read safely and their expressions reach no Spring bean (see {@link ProcessVersions}).
  * No asynchronous executor runs either: every step of an approval process is a user task or a gateway, executed
  * in the transaction that completes the task before it.
  */
@@ -48,6 +49,10 @@ class EngineConfiguration {
         config.setAsyncExecutorActivate(false);
         config.setHistoryLevel(HistoryLevel.AUDIT);
         config.setEngineName("zhengtong");
+        // An uploaded process is data, not code: its XML is read safely (no DTDs, no external entities) and its
+        // expressions see the process variables only, never the application's beans.
+        config.setEnableSafeBpmnXml(true);
+        config.setBeans(new java.util.HashMap<>());
         config.setEventListeners(List.copyOf(listeners));
         return config;
     }

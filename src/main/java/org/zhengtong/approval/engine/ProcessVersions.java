@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.exceptions.XMLException;
 import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.UserTask;
 import org.flowable.common.engine.api.FlowableException;
@@ -89,9 +90,28 @@ public class ProcessVersions {
     public Version upload(String itemCode, String fileName, byte[] content, Predicate<String> isDepartment, String by) {
         BpmnModel model = parse(fileName, content);
         String key = ProcessTemplates.keyOf(itemCode);
+        if (model.getProcesses().size() != 1) {
+            throw ApprovalProblem.badBpmn(fileName, 0, "exactly one <process> is allowed, found " + model.getProcesses().size());
+        }
         Process process = model.getMainProcess();
         if (process == null || !key.equals(process.getId())) {
             throw ApprovalProblem.bpmnWrongKey(fileName, process == null ? "-" : process.getId(), key);
+        }
+        for (FlowElement element : process.getFlowElements()) {
+            if (!ALLOWED.contains(element.getClass())) {
+                throw ApprovalProblem.badBpmn(fileName, element.getXmlRowNumber(), element.getId() + ": "
+                        + element.getClass().getSimpleName() + " is not allowed; use user tasks, gateways, start and end events");
+            }
+            if (element instanceof org.flowable.bpmn.model.Event event && !event.getEventDefinitions().isEmpty()) {
+                throw ApprovalProblem.badBpmn(fileName, element.getXmlRowNumber(), element.getId() + ": timer, message and other event definitions are not allowed");
+            }
+            if (!element.getExecutionListeners().isEmpty()
+                    || element instanceof UserTask task && (!task.getTaskListeners().isEmpty() || task.getAssignee() != null)) {
+                throw ApprovalProblem.badBpmn(fileName, element.getXmlRowNumber(), element.getId() + ": listeners and assignees are not allowed");
+            }
+        }
+        if (!process.getExecutionListeners().isEmpty()) {
+            throw ApprovalProblem.badBpmn(fileName, 0, "process listeners are not allowed");
         }
         for (UserTask task : process.findFlowElementsOfType(UserTask.class)) {
             String department = task.getCandidateGroups().stream().filter(g -> g.startsWith(ProcessTemplates.DEPARTMENT_GROUP))
@@ -109,8 +129,11 @@ public class ProcessVersions {
             throw ApprovalProblem.badBpmn(fileName, first.getXmlLineNumber(),
                     first.getActivityId() == null ? first.getDefaultDescription() : first.getActivityId() + ": " + first.getDefaultDescription());
         }
-        Version version = deploy(itemCode, new String(content, StandardCharsets.UTF_8), fileName, by);
-        return version;
+        try {
+            return deploy(itemCode, new String(content, StandardCharsets.UTF_8), fileName, by);
+        } catch (XMLException | FlowableException e) {
+            throw ApprovalProblem.badBpmn(fileName, 0, firstLine(String.valueOf(e.getMessage())));
+        }
     }
 
     /** Every version of an item's process, newest first. */
@@ -159,6 +182,10 @@ public class ProcessVersions {
     }
 
     static BpmnModel parse(String fileName, byte[] content) {
+        String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.UTF_8);
+        if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
+            throw ApprovalProblem.badBpmn(fileName, 1, "a DOCTYPE or entity declaration is not allowed");
+        }
         try {
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -172,10 +199,19 @@ public class ProcessVersions {
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             throw ApprovalProblem.badBpmn(fileName, line, e.getMessage() == null ? "malformed XML" : firstLine(e.getMessage()));
-        } catch (XMLException | FlowableException e) {
+        } catch (RuntimeException e) {
+            if (e instanceof ApprovalProblem problem) {
+                throw problem;
+            }
             throw ApprovalProblem.badBpmn(fileName, 0, firstLine(String.valueOf(e.getMessage())));
         }
     }
+
+    /** What an uploaded approval process may be made of: people's tasks and the flow between them, nothing that runs code. */
+    private static final java.util.Set<Class<?>> ALLOWED = java.util.Set.of(org.flowable.bpmn.model.StartEvent.class,
+            org.flowable.bpmn.model.EndEvent.class, UserTask.class, org.flowable.bpmn.model.ExclusiveGateway.class,
+            org.flowable.bpmn.model.ParallelGateway.class, org.flowable.bpmn.model.InclusiveGateway.class,
+            org.flowable.bpmn.model.SequenceFlow.class);
 
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');

@@ -43,8 +43,11 @@ class HandlingController {
     private final DirectoryManagement directory;
     private final AuditLog audit;
     private final Problems problems;
+    private final org.zhengtong.approval.CaseItems caseItems;
 
-    HandlingController(Cases cases, CaseClocks clocks, DirectoryManagement directory, AuditLog audit, Problems problems) {
+    HandlingController(Cases cases, CaseClocks clocks, DirectoryManagement directory, AuditLog audit, Problems problems,
+            org.zhengtong.approval.CaseItems caseItems) {
+        this.caseItems = caseItems;
         this.cases = cases;
         this.clocks = clocks;
         this.directory = directory;
@@ -67,7 +70,7 @@ class HandlingController {
     String search(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String status, Model model) {
         CaseStatus s = status == null || status.isBlank() ? null : java.util.Arrays.stream(CaseStatus.values())
                 .filter(x -> x.name().equals(status)).findFirst().orElse(null);
-        List<Cases.Case> found = cases.search(q, s, 100);
+        List<Cases.Case> found = cases.search(q, s, atTheWindow() ? null : myDepartment(), 100);
         model.addAttribute("cases", found);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("status", s == null ? "" : s.name());
@@ -79,7 +82,7 @@ class HandlingController {
     @GetMapping("/approval/cases/{number:\\d{14}}")
     @PreAuthorize("hasAuthority('APPROVAL_CASE_VIEW')")
     String caze(@PathVariable String number, Model model) {
-        Cases.Case c = cases.find(number).orElseThrow(() -> ApprovalProblem.unknownCase(number));
+        Cases.Case c = visible(number);
         audit.record("approval.case-read", "case:" + number, c.holderKind() + " " + c.holderId());
         return show(c, null, model);
     }
@@ -108,6 +111,7 @@ class HandlingController {
     @GetMapping("/approval/cases/{number:\\d{14}}/materials/{id}")
     @PreAuthorize("hasAuthority('APPROVAL_CASE_VIEW')")
     ResponseEntity<byte[]> material(@PathVariable String number, @PathVariable long id) {
+        visible(number);
         Cases.MaterialFile file = cases.materialFile(number, id).orElseThrow(() -> ApprovalProblem.unknownCase(number + "/" + id));
         audit.record("approval.material-read", "case:" + number, file.fileName());
         return ResponseEntity.ok()
@@ -131,9 +135,7 @@ class HandlingController {
     @GetMapping("/approval/tasks/{taskId}")
     @PreAuthorize("hasAuthority('APPROVAL_REVIEW')")
     String task(@PathVariable String taskId, Model model) {
-        String department = myDepartment();
-        Cases.WorkItem w = cases.worklist(department, 10_000).stream().filter(x -> x.taskId().equals(taskId)).findFirst()
-                .orElseThrow(() -> ApprovalProblem.unknownTask(taskId));
+        Cases.WorkItem w = cases.workItem(taskId, myDepartment()).orElseThrow(() -> ApprovalProblem.unknownTask(taskId));
         audit.record("approval.case-read", "case:" + w.caze().number(), w.caze().holderKind() + " " + w.caze().holderId());
         return show(w.caze(), w, model);
     }
@@ -155,7 +157,7 @@ class HandlingController {
                 throw e;
             }
             redirect.addFlashAttribute("failure", problems.describe(e, problems.locale(request)));
-            return "redirect:/approval/tasks/" + taskId;
+            return e.status() == HttpStatus.CONFLICT ? "redirect:/approval/tasks" : "redirect:/approval/tasks/" + taskId;
         }
     }
 
@@ -165,8 +167,7 @@ class HandlingController {
             @RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable String end,
             HttpServletRequest request, RedirectAttributes redirect) {
         String department = myDepartment();
-        Cases.WorkItem w = cases.worklist(department, 10_000).stream().filter(x -> x.taskId().equals(taskId)).findFirst()
-                .orElseThrow(() -> ApprovalProblem.unknownTask(taskId));
+        Cases.WorkItem w = cases.workItem(taskId, department).orElseThrow(() -> ApprovalProblem.unknownTask(taskId));
         try {
             if (end != null) {
                 cases.endSpecialProcedure(w.caze().number(), department);
@@ -207,9 +208,33 @@ class HandlingController {
         model.addAttribute("department", name(c.department()));
         model.addAttribute("timeline", cases.timeline(c.number(), false));
         model.addAttribute("materials", cases.materialsOf(c.number()));
+        Map<String, String> labels = new LinkedHashMap<>();
+        try {
+            caseItems.version(c.itemCode(), c.itemVersion()).fields().forEach(f -> labels.put(f.name(), f.label()));
+        } catch (ApprovalProblem e) {
+            // the version is gone: show the field names as they are
+        }
+        model.addAttribute("labels", labels);
         model.addAttribute("names", names(cases.timeline(c.number(), false).stream().map(Cases.Event::department)
                 .filter(d -> d != null).toList()));
         return "approval/handling/case";
+    }
+
+    /**
+     * A case the signed-in person may open: the window (which accepts every case) sees all; a department sees the
+     * cases it takes part in, and any other number looks as if it did not exist.
+     */
+    private Cases.Case visible(String number) {
+        Cases.Case c = cases.find(number).orElseThrow(() -> ApprovalProblem.unknownCase(number));
+        if (!atTheWindow() && !cases.involves(number, myDepartment())) {
+            throw ApprovalProblem.unknownCase(number);
+        }
+        return c;
+    }
+
+    private static boolean atTheWindow() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "APPROVAL_ACCEPT".equals(a.getAuthority()));
     }
 
     private static String text(@Nullable String s) {

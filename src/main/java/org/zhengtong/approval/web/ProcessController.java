@@ -88,9 +88,13 @@ class ProcessController {
     @PreAuthorize("hasAuthority('APPROVAL_PROCESS')")
     String result(@PathVariable String code, @RequestParam(required = false) @org.jspecify.annotations.Nullable String licenceType, HttpServletRequest request,
             RedirectAttributes redirect) {
-        caseItems.published(code);
-        if (licenceType != null && !licenceType.isBlank() && licences.type(licenceType).isEmpty()) {
+        CaseItem item = caseItems.published(code);
+        var type = licenceType == null || licenceType.isBlank() ? null : licences.type(licenceType).orElse(null);
+        if (licenceType != null && !licenceType.isBlank() && type == null) {
             redirect.addFlashAttribute("failure", problems.message("approval.process.unknown-licence", new Object[] {licenceType},
+                    problems.locale(request)));
+        } else if (type != null && !type.issuer().equals(item.department())) {
+            redirect.addFlashAttribute("failure", problems.message("approval.process.licence-issuer", new Object[] {type.name(), type.issuerName()},
                     problems.locale(request)));
         } else {
             caseItems.setIssuedLicence(code, licenceType);

@@ -57,9 +57,12 @@ class ServicesController {
     private final CaseClocks clocks;
     private final DirectoryManagement directory;
     private final Problems problems;
+    private final long maxMegabytes;
 
     ServicesController(Cases cases, CaseItems caseItems, Applicants applicants, OwnData ownData, Licences licences, CaseClocks clocks,
-            DirectoryManagement directory, Problems problems) {
+            DirectoryManagement directory, Problems problems,
+            @org.springframework.beans.factory.annotation.Value("${zt.approval.max-upload-megabytes:10}") long maxMegabytes) {
+        this.maxMegabytes = maxMegabytes;
         this.cases = cases;
         this.caseItems = caseItems;
         this.applicants = applicants;
@@ -89,7 +92,7 @@ class ServicesController {
     @PostMapping("/services/{code}/apply")
     @PreAuthorize("hasAuthority('APPLY')")
     String apply(@PathVariable String code, @RequestParam(name = "submissionKey", required = false) @Nullable String key,
-            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+            HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
         String submissionKey = key == null || key.isBlank() ? UUID.randomUUID().toString() : key;
         Applicant me = me();
         CaseItem item = caseItems.published(code);
@@ -103,16 +106,19 @@ class ServicesController {
                 errors.put("f_" + f.name(), List.of(problems.message("problem.approval.missing-field", new Object[] {f.label()}, locale)));
             }
         }
+        Map<String, String> record = ownRecord(me);
         List<Cases.MaterialInput> handedIn = new ArrayList<>();
         for (CaseItem.RequiredMaterial m : item.materials()) {
             Cases.MaterialInput in = material(m, request);
+            if (in != null && in.fromBaseData() && Prefill.value(m.baseField(), me.holderId(), record) == null) {
+                in = null; // the government holds no such data for this applicant after all: the material must be handed in
+            }
             if (in != null) {
                 handedIn.add(in);
             } else if (m.required()) {
                 errors.put("m_" + m.code(), List.of(problems.message("problem.approval.missing-material", new Object[] {m.name()}, locale)));
             }
         }
-        Map<String, String> record = ownRecord(me);
         if (errors.isEmpty()) {
             try {
                 Cases.Case c = cases.submit(item, applicantOf(me), values, handedIn, submissionKey);
@@ -123,11 +129,16 @@ class ServicesController {
                     return "redirect:/services/mine/" + e.args()[0];
                 }
                 errors.put(e.code().equals("approval.missing-field") ? "form" : "materials", List.of(problems.describe(e, locale)));
+                if (e.status() == HttpStatus.PAYLOAD_TOO_LARGE) {
+                    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+                }
             }
         }
         Map<String, Boolean> prefilled = new LinkedHashMap<>();
         item.fields().forEach(f -> prefilled.put(f.name(), false));
-        model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
+        if (response.getStatus() != HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
         return showForm(item, me, record, values, prefilled, errors, submissionKey, model);
     }
 
@@ -199,6 +210,7 @@ class ServicesController {
         model.addAttribute("fromBase", fromBase);
         model.addAttribute("errors", errors);
         model.addAttribute("submissionKey", submissionKey);
+        model.addAttribute("maxMegabytes", maxMegabytes);
         return "approval/services/apply";
     }
 
