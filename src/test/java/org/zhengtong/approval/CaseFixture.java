@@ -37,9 +37,9 @@ record CaseFixture(ServiceItems items, CaseItems caseItems, PersonAccounts accou
     private String publish(ProcessTemplate template, String lead, List<Step> steps) {
         String code = "T-ZJJ-" + UUID.randomUUID().toString().substring(0, 8);
         signIn("zjj.officer");
-        items.create(code, new ItemContent("建筑工程施工许可（测试）", ItemType.LICENSING, "《建筑工程施工许可管理办法》第四条",
+        items.create(code, new ItemContent("工程建设项目联合审查（测试）", ItemType.LICENSING, "《中华人民共和国行政许可法》第二十六条",
                 "已办理用地批准手续，已取得规划许可证。",
-                List.of(new Material("", "建筑工程施工许可申请表", "原件", 1, true, null, null),
+                List.of(new Material("", "联合审查申请表", "原件", 1, true, null, null),
                         new Material("", "营业执照", "复印件", 1, false, "YYZZ", null),
                         new Material("", "法定代表人身份证明", "复印件", 1, false, null, "legal.legalRepresentative")),
                 "1. 网上申请；2. 受理；3. 并联审查；4. 决定；5. 送达。", 20, 15, null, null,

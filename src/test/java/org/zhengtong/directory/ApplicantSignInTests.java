@@ -62,10 +62,12 @@ class ApplicantSignInTests {
                 .doesNotContain("WORKBENCH_VIEW", "ACCOUNT_MANAGE_OWN", "DIRECTORY_VIEW");
 
         String page = mvc.perform(get("/services/mine").session(session)).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("我的办件").contains("林晓岚").contains("379902********" + id.substring(14)).contains("还没有办件")
+        assertThat(page).contains("我的办件").contains("林晓岚").contains("379902********" + id.substring(14)).contains("查看我的办件")
                 .doesNotContain(id).doesNotContain("19830405").doesNotContain(">工作台<").doesNotContain("href=\"/directory");
         String english = mvc.perform(get("/services/mine").param("lang", "en").session(session)).andReturn().getResponse().getContentAsString();
-        assertThat(english).contains("My cases").contains("No cases yet");
+        assertThat(english).contains("My cases").contains("Open my cases");
+        assertThat(mvc.perform(get("/services/mine/cases").header("HX-Request", "true").session(session)).andReturn().getResponse()
+                .getContentAsString()).as("the list the page loads").contains("还没有办件").doesNotContain("<html");
         assertThat(jdbc.sql("select count(*) from audit.audit_record where action = 'directory.login' and target = 'applicant:sign.lin' and outcome = 'SUCCESS'")
                 .query(Long.class).single()).isEqualTo(1);
     }

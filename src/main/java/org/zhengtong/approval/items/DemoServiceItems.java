@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * <p>Runs only with {@code zt.demo=true}, after the demo city exists; once: when the items are there it does nothing.
  */
 @Component
-@Order(50)
+@Order(55)
 class DemoServiceItems implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoServiceItems.class);

@@ -30,9 +30,11 @@ class ServiceItemRules {
     static final BigDecimal MAX_FEE = new BigDecimal("100000000");
 
     private final DirectoryManagement directory;
+    private final org.zhengtong.licence.Licences licences;
 
-    ServiceItemRules(DirectoryManagement directory) {
+    ServiceItemRules(DirectoryManagement directory, org.zhengtong.licence.Licences licences) {
         this.directory = directory;
+        this.licences = licences;
     }
 
     List<FieldProblem> checkCode(@Nullable String code) {
@@ -99,7 +101,7 @@ class ServiceItemRules {
             if (!codes.add(m.code())) {
                 p.add(new FieldProblem(at + "code", "approval-items.rule.duplicate", m.code()));
             }
-            if (m.licenceType() != null && !LICENCE_TYPE.matcher(m.licenceType()).matches()) {
+            if (m.licenceType() != null && (!LICENCE_TYPE.matcher(m.licenceType()).matches() || licences.type(m.licenceType()).isEmpty())) {
                 p.add(new FieldProblem(at + "licenceType", "approval-items.rule.licence-type", m.licenceType()));
             }
             if (m.baseField() != null && !DataSources.known(m.baseField())) {
