@@ -66,7 +66,7 @@ import org.zhengtong.licence.Licences;
  * <ol>
  *   <li><b>Cases.</b> Baseline: the same BPMN process run bare on the embedded Flowable — start, four parallel tasks
  *       and the lead's decision completed through Flowable's own TaskService, nothing else. Then the same number of
- *       cases through the platform's service API ({@code Cases}): submitted by a citizen with a material, accepted
+ *       cases through the platform's service API ({@code Cases}): submitted by a company with a material, accepted
  *       at the window, reviewed by the four departments and decided by the lead, each step with its clock, audit
  *       record and timeline, and the licence sealed with SM2 on approval. Four workers run cases side by side.
  *       Checks: every case approved with a licence, no process left running, every clock finished.
@@ -214,7 +214,7 @@ public final class ApprovalBench {
             double bareMs = millis(System.nanoTime() - t0);
 
             out.printf(Locale.ROOT, "办件 / %,d cases through the platform's service API, %d workers...%n", cases, WORKERS);
-            var citizen = new Cases.Applicant("bench-citizen", "PERSON", "11010519491231002X", "张三");
+            var citizen = new Cases.Applicant("bench-company", "ENTERPRISE", "91379902600000012T", "海川蓝湾科技有限公司");
             List<Cases.MaterialInput> material = List.of(Cases.MaterialInput.upload("M01", "申请表.pdf", "application/pdf", PDF));
             Map<String, String> form = Map.of("projectName", "海川市第一中学新校区教学楼", "area", "12800");
             Map<String, UserDetails> people = new java.util.concurrent.ConcurrentHashMap<>();
