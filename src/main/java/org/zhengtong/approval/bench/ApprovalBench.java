@@ -2,6 +2,7 @@ package org.zhengtong.approval.bench;
 
 import static org.zhengtong.exchange.bench.Benches.freePort;
 import static org.zhengtong.exchange.bench.Benches.millis;
+import static org.zhengtong.exchange.bench.Benches.require;
 
 import java.io.PrintStream;
 import java.net.CookieManager;
@@ -53,6 +54,7 @@ import org.zhengtong.approval.items.ServiceItems;
 import org.zhengtong.approval.items.Step;
 import org.zhengtong.approval.items.Window;
 import org.zhengtong.exchange.bench.Benches;
+import org.zhengtong.exchange.bench.Benches.CheckFailed;
 import org.zhengtong.licence.Licences;
 
 /**
@@ -90,12 +92,6 @@ public final class ApprovalBench {
 
     private ApprovalBench() {}
 
-    /** A failed check. */
-    static final class CheckFailed extends RuntimeException {
-        CheckFailed(String message) {
-            super(message);
-        }
-    }
 
     record Report(int cases, int bareRuns, double startMs, double bareMs, double platformMs, double bareSelectMs, double[] renderMs, int checkedLicences) {
 
@@ -156,9 +152,7 @@ public final class ApprovalBench {
             out.println(report.json());
             return report.met() ? 0 : 1;
         } catch (CheckFailed e) {
-            out.println("检查未通过 / CHECK FAILED: " + e.getMessage());
-            out.println("{\"bench\":\"approval\",\"checks_passed\":false,\"failure\":\"" + e.getMessage().replace("\\", "\\\\").replace("\"", "'") + "\"}");
-            return 2;
+            return Benches.failed(out, "approval", e);
         } catch (Exception e) {
             System.err.println("The approval benchmark failed: " + e);
             e.printStackTrace();
@@ -361,11 +355,6 @@ public final class ApprovalBench {
         require(signed.statusCode() == 200 && !signed.uri().getPath().equals("/login"), "signing in as " + username + " failed: " + signed.uri());
     }
 
-    static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new CheckFailed(message);
-        }
-    }
 
     static void printTable(PrintStream out, Report r) {
         out.println();

@@ -2,6 +2,7 @@ package org.zhengtong.basedata.bench;
 
 import static org.zhengtong.exchange.bench.Benches.deleteRecursively;
 import static org.zhengtong.exchange.bench.Benches.freePort;
+import static org.zhengtong.exchange.bench.Benches.require;
 import static org.zhengtong.exchange.bench.Benches.line;
 import static org.zhengtong.exchange.bench.Benches.millis;
 
@@ -44,6 +45,8 @@ import org.zhengtong.catalog.DataItem;
 import org.zhengtong.catalog.Vocabulary.DataType;
 import org.zhengtong.catalog.Vocabulary.Standard;
 import org.zhengtong.exchange.bench.BenchWorld;
+import org.zhengtong.exchange.bench.Benches;
+import org.zhengtong.exchange.bench.Benches.CheckFailed;
 import org.zhengtong.exchange.bench.CpuClock;
 import org.zhengtong.exchange.bench.CsvBody;
 import org.zhengtong.exchange.bench.HubClient;
@@ -108,12 +111,6 @@ public final class BaseDataBench {
         }
     }
 
-    /** A failed check: a wrong count or a wrong answer. */
-    static final class CheckFailed extends RuntimeException {
-        CheckFailed(String message) {
-            super(message);
-        }
-    }
 
     record Loaded(double copyMs, double publishMs, double mergeMs, long persons, long accepted) {
         double copyRate() {
@@ -197,9 +194,7 @@ public final class BaseDataBench {
             out.println(report.json());
             return report.lookupMet() && report.verifyMet() ? 0 : 1;
         } catch (CheckFailed e) {
-            out.println("检查未通过 / CHECK FAILED: " + e.getMessage());
-            out.println("{\"bench\":\"basedata\",\"checks_passed\":false,\"failure\":\"" + e.getMessage().replace("\\", "\\\\").replace("\"", "'") + "\"}");
-            return 2;
+            return Benches.failed(out, "basedata", e);
         } catch (Exception e) {
             System.err.println("The base database benchmark failed: " + e);
             e.printStackTrace();
@@ -556,9 +551,4 @@ public final class BaseDataBench {
         return new DataItem(name, type, length, null, key, required, personal, standard);
     }
 
-    static void require(boolean condition, String failure) {
-        if (!condition) {
-            throw new CheckFailed(failure);
-        }
-    }
 }

@@ -10,7 +10,10 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** What every benchmark needs around its measurements: a table line, a free port, a throw-away folder removed. */
+/**
+ * What every benchmark needs around its measurements: a table line, a free port, a throw-away folder removed, and
+ * checks that stop the run with a failure line of their own.
+ */
 public final class Benches {
 
     private Benches() {}
@@ -26,6 +29,27 @@ public final class Benches {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A check that did not hold: a wrong count or a wrong answer. The figures of such a run mean nothing. */
+    public static final class CheckFailed extends RuntimeException {
+        public CheckFailed(String message) {
+            super(message);
+        }
+    }
+
+    public static void require(boolean condition, String failure) {
+        if (!condition) {
+            throw new CheckFailed(failure);
+        }
+    }
+
+    /** Says that a check failed, last a JSON line of its own; the exit code of such a run is 2. */
+    public static int failed(PrintStream out, String bench, CheckFailed e) {
+        out.println("检查未通过 / CHECK FAILED: " + e.getMessage());
+        out.println("{\"bench\":\"" + bench + "\",\"checks_passed\":false,\"failure\":\""
+                + String.valueOf(e.getMessage()).replace("\\", "\\\\").replace("\"", "'") + "\"}");
+        return 2;
     }
 
     public static double millis(long nanos) {

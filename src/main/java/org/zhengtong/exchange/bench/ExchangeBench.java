@@ -4,6 +4,7 @@ import static org.zhengtong.exchange.bench.Benches.deleteRecursively;
 import static org.zhengtong.exchange.bench.Benches.freePort;
 import static org.zhengtong.exchange.bench.Benches.line;
 import static org.zhengtong.exchange.bench.Benches.millis;
+import static org.zhengtong.exchange.bench.Benches.require;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -118,12 +119,6 @@ public final class ExchangeBench {
         }
     }
 
-    /** A failed check: the hub lost, doubled or changed something. */
-    static final class CheckFailed extends RuntimeException {
-        CheckFailed(String message) {
-            super(message);
-        }
-    }
 
     record Report(Plan plan, Expected expected, double startMs, double copyMs, Published large, List<Pulled> pulled, double pullMs,
             HeapWatch.Peak pullHeap, double endToEndMs, Published small, Cost copyCost, Cost largeCost, Cost pullCost, Cost smallCost,
@@ -206,11 +201,8 @@ public final class ExchangeBench {
             printTable(out, report);
             out.println(report.json());
             return report.goalMet() ? 0 : 1;
-        } catch (CheckFailed e) {
-            out.println("检查未通过 / CHECK FAILED: " + e.getMessage());
-            out.println("{\"bench\":\"exchange\",\"checks_passed\":false,\"failure\":\"" + e.getMessage().replace("\\", "\\\\").replace("\"", "'")
-                    + "\"}");
-            return 2;
+        } catch (Benches.CheckFailed e) {
+            return Benches.failed(out, "exchange", e);
         } catch (Exception e) {
             System.err.println("The exchange benchmark failed: " + e);
             e.printStackTrace();
@@ -418,7 +410,7 @@ public final class ExchangeBench {
                 try {
                     pulled.add(f.get());
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof CheckFailed failed) {
+                    if (e.getCause() instanceof Benches.CheckFailed failed) {
                         throw failed;
                     }
                     throw e;
@@ -455,11 +447,6 @@ public final class ExchangeBench {
         return new Pulled(consumer, pages, state[1], state[2], millis(System.nanoTime() - start));
     }
 
-    static void require(boolean condition, String failure) {
-        if (!condition) {
-            throw new CheckFailed(failure);
-        }
-    }
 
     private static void printTable(PrintStream out, Report r) {
         out.println();
