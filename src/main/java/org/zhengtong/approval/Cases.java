@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,11 +27,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhengtong.approval.clock.CaseClocks;
 import org.zhengtong.approval.engine.ProcessTemplates;
 import org.zhengtong.approval.engine.ProcessVersions;
 import org.zhengtong.audit.AuditLog;
 import org.zhengtong.shared.Actor;
-import org.zhengtong.shared.Sm3;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,8 +56,6 @@ public class Cases {
 
     /** The variable holding the case number on every process instance. */
     public static final String CASE_NUMBER = "caseNumber";
-
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static final int ATTEMPTS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -128,7 +125,7 @@ public class Cases {
     }
 
     static LocalDate today() {
-        return LocalDate.now(CHINA);
+        return CaseClocks.today();
     }
 
     // applying
@@ -601,9 +598,5 @@ public class Cases {
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    static String sm3(byte[] content) {
-        return Sm3.hex(content);
     }
 }
